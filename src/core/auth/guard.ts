@@ -1,0 +1,57 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Access } from '../authz/access.js';
+import { AppError } from '../http/errors.js';
+import type { Kernel } from '../kernel.js';
+import { findSession } from './sessions.js';
+import './principal.js';
+
+export const SESSION_COOKIE = 'padu_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Resolves the session cookie into a principal, then enforces what the route declared.
+ * Deny by default: a route that declares nothing answers 403 to everyone.
+ */
+export function registerGuard(app: FastifyInstance, kernel: Kernel): void {
+  const policy = { idleMinutes: kernel.config.sessionIdleMinutes, maxHours: kernel.config.sessionMaxHours };
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.is404) return;
+    const access = request.routeOptions.config.access;
+    if (access === 'public') return;
+    if (access === undefined) throw new AppError('auth.undeclared_route');
+
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await findSession(kernel.db, token, policy) : null;
+    if (!session) {
+      if (token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      throw new AppError('auth.required');
+    }
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) throw new AppError('auth.csrf_failed');
+    }
+    const principal = {
+      kind: 'user' as const,
+      userId: session.userId,
+      username: session.username,
+      displayName: session.displayName,
+      email: session.email,
+      access: new Access(session.grants),
+      session: { tokenHash: session.tokenHash, csrfToken: session.csrfToken },
+    };
+    request.principal = principal;
+    if (access !== 'signed-in' && !principal.access.can(access)) {
+      throw new AppError('auth.forbidden', { permission: access });
+    }
+  });
+}

@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import { auditRoutes } from '../audit/routes.js';
+import { registerGuard } from '../auth/guard.js';
+import { authRoutes } from '../auth/routes.js';
+import type { Kernel } from '../kernel.js';
+import { packageRoot } from '../paths.js';
+import { userRoutes } from '../users/routes.js';
+import { version } from '../version.js';
+import { AppError } from './errors.js';
+import { healthRoutes } from './health-routes.js';
+import { localeOf, registerProblemHandlers, sendProblem } from './problem.js';
+import { ProblemSchema } from './schemas.js';
+import { validatorCompiler } from './validation.js';
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered, for the test that checks each one declares its access. */
+    declaredRoutes: DeclaredRoute[];
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+// A JSON string holding \u0000 cannot be stored by PostgreSQL; refuse it as bad input up front.
+const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/i;
+
+export const webDist = path.join(packageRoot, 'web/dist');
+
+export async function buildApp(kernel: Kernel, loggerInstance?: FastifyBaseLogger): Promise<FastifyInstance> {
+  const { config } = kernel;
+  const app = Fastify({
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('declaredRoutes', [] as DeclaredRoute[]);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      app.declaredRoutes.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.addSchema(ProblemSchema);
+  registerProblemHandlers(app, config.bodyLimitBytes);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.length === 0) return done(new AppError('request.empty_body'));
+    if (NUL_ESCAPE.test(text)) return done(new AppError('request.malformed_json'));
+    try {
+      done(null, JSON.parse(text, (key, value) => (key === '__proto__' || key === 'constructor' ? undefined : value)));
+    } catch {
+      done(new AppError('request.malformed_json'));
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.cookieSecure !== false,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Padu API',
+        version,
+        description:
+          'Padu, the integrated platform of Pemerintah Kota Padang. Errors are application/problem+json (RFC 9457) with a stable `code`; ' +
+          'messages are Indonesian by default, English with `Accept-Language: en`. Cookie-authenticated writes need the `X-CSRF-Token` header.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'padu_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+
+  registerGuard(app, kernel);
+
+  await app.register(async (publicScope) => {
+    publicScope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: 'public' };
+    });
+    await publicScope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    publicScope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    if (existsSync(webDist)) {
+      await publicScope.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    }
+  });
+
+  await app.register(healthRoutes, { kernel });
+  await app.register(authRoutes, { kernel });
+  await app.register(userRoutes, { kernel });
+  await app.register(auditRoutes, { kernel });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const pathOnly = request.url.split('?')[0] ?? '/';
+    const wantsPage = request.method === 'GET' && !pathOnly.startsWith('/api/') && !path.extname(pathOnly);
+    if (wantsPage && existsSync(path.join(webDist, 'index.html'))) {
+      // The browser app routes on the client: every page path gets its shell.
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    if (wantsPage) {
+      const message = localeOf(request) === 'en' ? 'The web app is not built: run `npm run build`.' : 'Aplikasi web belum dibangun: jalankan `npm run build`.';
+      return reply.code(503).type('text/plain; charset=utf-8').send(message);
+    }
+    return sendProblem(request, reply, new AppError('request.not_found', { method: request.method, path: pathOnly }));
+  });
+
+  return app;
+}

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { DB } from './db/schema.js';
+import type { EventBus } from './events/bus.js';
+
+/** What every service and route of Padu stands on, built once at start. */
+export interface Kernel {
+  config: Config;
+  database: Database;
+  db: Kysely<DB>;
+  events: EventBus;
+}

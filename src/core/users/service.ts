@@ -1,0 +1,210 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/trail.js';
+import { hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH } from '../auth/password.js';
+import { deleteUserSessions } from '../auth/sessions.js';
+import type { Grant } from '../authz/access.js';
+import type { DB } from '../db/schema.js';
+import { AppError, invalid } from '../http/errors.js';
+import type { Kernel } from '../kernel.js';
+import { parseGrants, type GrantInput } from './grants.js';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  active: boolean;
+  roles: Grant[];
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  active: boolean;
+  created_at: Date;
+  last_login_at: Date | null;
+  roles: Grant[];
+}
+
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.display_name,
+  email: row.email,
+  active: row.active,
+  roles: row.roles,
+  createdAt: row.created_at.toISOString(),
+  lastLoginAt: row.last_login_at?.toISOString() ?? null,
+});
+
+const rolesJson = sql<Grant[]>`coalesce((
+  SELECT json_agg(json_build_object('role', r.role, 'scopeType', r.scope_type, 'scopeCode', nullif(r.scope_code, ''))
+                  ORDER BY r.role, r.scope_code)
+  FROM core.user_role r WHERE r.user_id = u.id), '[]')`;
+
+function selectUsers(db: Kysely<DB> | Transaction<DB>) {
+  return db
+    .selectFrom('core.app_user as u')
+    .select(['u.id', 'u.username', 'u.display_name', 'u.email', 'u.active', 'u.created_at', 'u.last_login_at'])
+    .select(rolesJson.as('roles'));
+}
+
+export interface UserQuery {
+  q?: string;
+  role?: string;
+  active?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export async function listUsers(db: Kysely<DB>, query: UserQuery): Promise<{ items: User[]; total: number }> {
+  let base = db.selectFrom('core.app_user as u');
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([eb('u.username', 'ilike', pattern), eb('u.display_name', 'ilike', pattern), eb('u.email', 'ilike', pattern)]));
+  }
+  if (query.active !== undefined) base = base.where('u.active', '=', query.active);
+  if (query.role) {
+    const role = query.role;
+    base = base.where((eb) => eb.exists(eb.selectFrom('core.user_role as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', role)));
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .select(['u.id', 'u.username', 'u.display_name', 'u.email', 'u.active', 'u.created_at', 'u.last_login_at'])
+      .select(rolesJson.as('roles'))
+      .orderBy('u.username')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toUser), total: Number(count.total) };
+}
+
+export async function getUser(db: Kysely<DB> | Transaction<DB>, id: string): Promise<User> {
+  const row = await selectUsers(db).where('u.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('user.not_found', { id });
+  return toUser(row);
+}
+
+function checkPassword(password: string, username: string, field = 'password'): void {
+  if (!isAcceptablePassword(password, username)) {
+    throw invalid([{ field, rule: 'password.too_weak', params: { limit: MIN_PASSWORD_LENGTH } }]);
+  }
+}
+
+async function writeGrants(trx: Transaction<DB>, userId: string, grants: Grant[]): Promise<void> {
+  await trx.deleteFrom('core.user_role').where('user_id', '=', userId).execute();
+  if (grants.length === 0) return;
+  await trx
+    .insertInto('core.user_role')
+    .values(grants.map((g) => ({ user_id: userId, role: g.role, scope_type: g.scopeType, scope_code: g.scopeCode ?? '' })))
+    .execute();
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  email?: string | null;
+  password: string;
+  roles: GrantInput[];
+}
+
+export async function createUser(kernel: Kernel, actor: Actor, input: NewUser): Promise<User> {
+  const username = input.username.trim();
+  checkPassword(input.password, username);
+  const grants = parseGrants(input.roles, kernel.config.pemdaCode);
+  const passwordHash = await hashPassword(input.password);
+  const id = uuidv7();
+  try {
+    return await kernel.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('core.app_user')
+        .values({ id, username, display_name: input.displayName.trim(), email: input.email?.trim() || null, password_hash: passwordHash })
+        .execute();
+      await writeGrants(trx, id, grants);
+      const user = await getUser(trx, id);
+      await recordAudit(trx, actor, { action: 'user.created', entityType: 'user', entityId: id, after: user });
+      await kernel.events.emit(trx, actor, { type: 'user.created', entityType: 'user', entityId: id, payload: { id, username, roles: grants } });
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('user.username_taken', { username });
+    throw error;
+  }
+}
+
+export interface UserPatch {
+  displayName?: string;
+  email?: string | null;
+  active?: boolean;
+}
+
+export async function updateUser(kernel: Kernel, actor: Actor, id: string, patch: UserPatch): Promise<User> {
+  if (patch.active === false && actor.type === 'user' && actor.id === id) throw new AppError('user.cannot_lock_out_self');
+  return kernel.db.transaction().execute(async (trx) => {
+    const before = await lockUser(trx, id);
+    const changes: { display_name?: string; email?: string | null; active?: boolean } = {};
+    if (patch.displayName !== undefined) changes.display_name = patch.displayName.trim();
+    if (patch.email !== undefined) changes.email = patch.email?.trim() || null;
+    if (patch.active !== undefined) changes.active = patch.active;
+    if (Object.keys(changes).length === 0) return before;
+    await trx.updateTable('core.app_user').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+    if (patch.active === false) await deleteUserSessions(trx, id);
+    const after = await getUser(trx, id);
+    const changed = Object.keys(patch).filter((key) => JSON.stringify(before[key as keyof User]) !== JSON.stringify(after[key as keyof User]));
+    if (changed.length === 0) return after;
+    await recordAudit(trx, actor, { action: 'user.updated', entityType: 'user', entityId: id, before, after });
+    await kernel.events.emit(trx, actor, { type: 'user.updated', entityType: 'user', entityId: id, payload: { id, changed } });
+    return after;
+  });
+}
+
+export async function setUserRoles(kernel: Kernel, actor: Actor, id: string, inputs: GrantInput[]): Promise<User> {
+  const grants = parseGrants(inputs, kernel.config.pemdaCode);
+  if (actor.type === 'user' && actor.id === id && !grants.some((g) => g.role === 'admin')) {
+    const current = await getUser(kernel.db, id);
+    if (current.roles.some((g) => g.role === 'admin')) throw new AppError('user.cannot_lock_out_self');
+  }
+  return kernel.db.transaction().execute(async (trx) => {
+    const before = await lockUser(trx, id);
+    await writeGrants(trx, id, grants);
+    const after = await getUser(trx, id);
+    await recordAudit(trx, actor, { action: 'user.roles_changed', entityType: 'user', entityId: id, before: { roles: before.roles }, after: { roles: after.roles } });
+    await kernel.events.emit(trx, actor, { type: 'user.roles_changed', entityType: 'user', entityId: id, payload: { id, roles: after.roles } });
+    return after;
+  });
+}
+
+/** Sets a new password and ends every session of the user. */
+export async function resetPassword(kernel: Kernel, actor: Actor, id: string, password: string): Promise<void> {
+  const user = await getUser(kernel.db, id);
+  checkPassword(password, user.username);
+  const passwordHash = await hashPassword(password);
+  await kernel.db.transaction().execute(async (trx) => {
+    await lockUser(trx, id);
+    await trx.updateTable('core.app_user').set({ password_hash: passwordHash, password_changed_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
+    await deleteUserSessions(trx, id);
+    await recordAudit(trx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id });
+    await kernel.events.emit(trx, actor, { type: 'user.password_reset', entityType: 'user', entityId: id, payload: { id } });
+  });
+}
+
+export async function findUserIdByUsername(db: Kysely<DB>, username: string): Promise<string | null> {
+  const row = await db.selectFrom('core.app_user').select('id').where(sql`lower(username)`, '=', username.trim().toLowerCase()).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+async function lockUser(trx: Transaction<DB>, id: string): Promise<User> {
+  const found = await trx.selectFrom('core.app_user').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!found) throw new AppError('user.not_found', { id });
+  return getUser(trx, id);
+}
