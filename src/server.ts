@@ -4,6 +4,8 @@ import type { Config } from './core/config.js';
 import { openDatabase, type Database } from './core/db/database.js';
 import { migrate } from './core/db/migrate.js';
 import { deleteExpiredSessions } from './core/auth/sessions.js';
+import { SessionCache } from './core/auth/session-cache.js';
+import { PgListener } from './core/db/listener.js';
 import { EventBus } from './core/events/bus.js';
 import { Dispatcher } from './core/events/dispatcher.js';
 import { buildApp } from './core/http/app.js';
@@ -33,7 +35,7 @@ export async function openKernel(config: Config, options: OpenKernelOptions = {}
     await database.close();
     throw error;
   }
-  return { config, database, db: database.db, events: new EventBus() };
+  return { config, database, db: database.db, events: new EventBus(), sessionCache: null };
 }
 
 export interface RunningServer {
@@ -57,13 +59,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let app: FastifyInstance | null = null;
   let dispatcher: Dispatcher | null = null;
   let sweeper: NodeJS.Timeout | null = null;
+  const listener = new PgListener(kernel.database.url, (message) => log.warn(message));
   const close = async () => {
     if (sweeper) clearInterval(sweeper);
     await app?.close();
     await dispatcher?.stop();
+    await listener.stop();
     await kernel.database.close();
   };
   try {
+    await listener.start();
+    kernel.sessionCache = new SessionCache(listener);
     options.beforeStart?.(kernel);
     const firstAdmin = await ensureFirstAdmin(kernel);
     app = await buildApp(kernel, log);

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { DB } from './db/schema.js';
 import type { EventBus } from './events/bus.js';
+import type { SessionCache } from './auth/session-cache.js';
 
 /** What every service and route of Padu stands on, built once at start. */
 export interface Kernel {
@@ -10,4 +11,6 @@ export interface Kernel {
   database: Database;
   db: Kysely<DB>;
   events: EventBus;
+  /** Present in a serving process (it needs the notification listener). */
+  sessionCache: SessionCache | null;
 }

@@ -63,7 +63,7 @@ export interface ApiResponse<T = any> {
 export interface RequestOptions {
   body?: unknown;
   /** Sent as is, instead of JSON-encoding `body`. */
-  raw?: string | Buffer;
+  raw?: string | Uint8Array;
   headers?: Record<string, string>;
   /** Leave out the CSRF header even when signed in. */
   noCsrf?: boolean;
@@ -99,20 +99,21 @@ export class ApiClient {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken && !options.noCsrf && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
-    let payload: string | Buffer | undefined = options.raw;
+    let payload: string | Uint8Array | undefined = options.raw;
     if (payload === undefined && options.body !== undefined) {
       payload = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(this.baseUrl + path, { method, headers, body: payload, redirect: 'manual' });
+    const body = payload === undefined || typeof payload === 'string' ? payload : new Blob([new Uint8Array(payload)]);
+    const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' });
     const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('padu_session='));
     if (setCookie) {
       const value = setCookie.split(';')[0]!;
       this.cookie = value === 'padu_session=' ? null : value;
     }
     const text = await response.text();
-    let body: any = text;
-    if ((response.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
-    return { status: response.status, headers: response.headers, body, text };
+    let parsed: any = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: parsed, text };
   }
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../authz/access.js';
 import { AppError } from '../http/errors.js';
 import type { Kernel } from '../kernel.js';
-import { findSession } from './sessions.js';
+import { findSession, hashToken, type ActiveSession } from './sessions.js';
 import './principal.js';
 
 export const SESSION_COOKIE = 'padu_session';
@@ -24,6 +24,18 @@ export function registerGuard(app: FastifyInstance, kernel: Kernel): void {
   const policy = { idleMinutes: kernel.config.sessionIdleMinutes, maxHours: kernel.config.sessionMaxHours };
   app.decorateRequest('principal', null);
 
+  const resolveSession = async (token: string): Promise<ActiveSession | null> => {
+    const cache = kernel.sessionCache;
+    if (!cache) return findSession(kernel.db, token, policy);
+    const key = hashToken(token).toString('hex');
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const ticket = cache.ticket();
+    const loaded = await findSession(kernel.db, token, policy);
+    if (loaded) cache.set(key, loaded, ticket);
+    return loaded;
+  };
+
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.is404) return;
     const access = request.routeOptions.config.access;
@@ -31,7 +43,7 @@ export function registerGuard(app: FastifyInstance, kernel: Kernel): void {
     if (access === undefined) throw new AppError('auth.undeclared_route');
 
     const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await findSession(kernel.db, token, policy) : null;
+    const session = token ? await resolveSession(token) : null;
     if (!session) {
       if (token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       throw new AppError('auth.required');

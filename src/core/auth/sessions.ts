@@ -16,6 +16,8 @@ export interface ActiveSession {
   email: string | null;
   csrfToken: string;
   grants: Grant[];
+  /** Epoch ms at which the session ends unless used again (the earlier of idle and absolute expiry). */
+  validUntil: number;
 }
 
 export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
@@ -53,6 +55,7 @@ interface SessionRow {
   email: string | null;
   csrf_token: string;
   stale: boolean;
+  valid_until: Date;
   grants: Grant[];
 }
 
@@ -62,6 +65,7 @@ export async function findSession(db: Kysely<DB>, token: string, policy: Session
   const result = await sql<SessionRow>`
     SELECT s.user_id, u.username, u.display_name, u.email, s.csrf_token,
            s.last_seen_at < now() - make_interval(secs => ${TOUCH_EVERY_SECONDS}) AS stale,
+           least(s.expires_at, greatest(s.last_seen_at, now()) + make_interval(mins => ${policy.idleMinutes})) AS valid_until,
            coalesce((SELECT json_agg(json_build_object('role', r.role, 'scopeType', r.scope_type,
                                      'scopeCode', nullif(r.scope_code, '')))
                      FROM core.user_role r WHERE r.user_id = u.id), '[]') AS grants
@@ -82,6 +86,7 @@ export async function findSession(db: Kysely<DB>, token: string, policy: Session
     email: row.email,
     csrfToken: row.csrf_token,
     grants: row.grants,
+    validUntil: row.valid_until.getTime(),
   };
 }
 

@@ -58,8 +58,9 @@ export const PasswordBodySchema = Type.Object({ password: Password }, { addition
 
 export const UserListQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 100 })),
-    role: Type.Optional(Type.String({ maxLength: 40 })),
+    // Text: a NUL cannot reach PostgreSQL (it answers 500 to one), nor other control characters.
+    q: Type.Optional(Text(0, 100)),
+    role: Type.Optional(Text(0, 40)),
     active: Type.Optional(Type.Boolean()),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),

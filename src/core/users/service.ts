@@ -48,7 +48,7 @@ const rolesJson = sql<Grant[]>`coalesce((
                   ORDER BY r.role, r.scope_code)
   FROM core.user_role r WHERE r.user_id = u.id), '[]')`;
 
-function selectUsers(db: Kysely<DB> | Transaction<DB>) {
+export function selectUsers(db: Kysely<DB> | Transaction<DB>) {
   return db
     .selectFrom('core.app_user as u')
     .select(['u.id', 'u.username', 'u.display_name', 'u.email', 'u.active', 'u.created_at', 'u.last_login_at'])
@@ -87,10 +87,25 @@ export async function listUsers(db: Kysely<DB>, query: UserQuery): Promise<{ ite
   return { items: rows.map(toUser), total: Number(count.total) };
 }
 
-export async function getUser(db: Kysely<DB> | Transaction<DB>, id: string): Promise<User> {
+/**
+ * Ids arrive in any form the uuid format allows (upper case, `urn:uuid:` prefix); PostgreSQL
+ * ignores case but rejects the prefix, and the self-checks below compare strings, so every
+ * entry point works on the canonical lower-case form.
+ */
+export const canonicalUserId = (id: string): string => id.trim().toLowerCase().replace(/^urn:uuid:/, '');
+
+export async function getUser(db: Kysely<DB> | Transaction<DB>, rawId: string): Promise<User> {
+  const id = canonicalUserId(rawId);
   const row = await selectUsers(db).where('u.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('user.not_found', { id });
   return toUser(row);
+}
+
+/** The schema allows 1–150 characters; blanks alone would be stored as an empty name. */
+function cleanDisplayName(value: string): string {
+  const name = value.trim();
+  if (!name) throw invalid([{ field: 'displayName', rule: 'minLength', params: { limit: 1 } }]);
+  return name;
 }
 
 function checkPassword(password: string, username: string, field = 'password'): void {
@@ -120,6 +135,7 @@ export interface NewUser {
 
 export async function createUser(kernel: Kernel, actor: Actor, input: NewUser): Promise<User> {
   const username = input.username.trim();
+  const displayName = cleanDisplayName(input.displayName);
   checkPassword(input.password, username);
   const grants = parseGrants(input.roles, kernel.config.pemdaCode);
   const passwordHash = await hashPassword(input.password);
@@ -128,7 +144,7 @@ export async function createUser(kernel: Kernel, actor: Actor, input: NewUser): 
     return await kernel.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('core.app_user')
-        .values({ id, username, display_name: input.displayName.trim(), email: input.email?.trim() || null, password_hash: passwordHash })
+        .values({ id, username, display_name: displayName, email: input.email?.trim() || null, password_hash: passwordHash })
         .execute();
       await writeGrants(trx, id, grants);
       const user = await getUser(trx, id);
@@ -148,12 +164,14 @@ export interface UserPatch {
   active?: boolean;
 }
 
-export async function updateUser(kernel: Kernel, actor: Actor, id: string, patch: UserPatch): Promise<User> {
+export async function updateUser(kernel: Kernel, actor: Actor, rawId: string, patch: UserPatch): Promise<User> {
+  const id = canonicalUserId(rawId);
   if (patch.active === false && actor.type === 'user' && actor.id === id) throw new AppError('user.cannot_lock_out_self');
+  const displayName = patch.displayName === undefined ? undefined : cleanDisplayName(patch.displayName);
   return kernel.db.transaction().execute(async (trx) => {
     const before = await lockUser(trx, id);
     const changes: { display_name?: string; email?: string | null; active?: boolean } = {};
-    if (patch.displayName !== undefined) changes.display_name = patch.displayName.trim();
+    if (displayName !== undefined) changes.display_name = displayName;
     if (patch.email !== undefined) changes.email = patch.email?.trim() || null;
     if (patch.active !== undefined) changes.active = patch.active;
     if (Object.keys(changes).length === 0) return before;
@@ -168,7 +186,8 @@ export async function updateUser(kernel: Kernel, actor: Actor, id: string, patch
   });
 }
 
-export async function setUserRoles(kernel: Kernel, actor: Actor, id: string, inputs: GrantInput[]): Promise<User> {
+export async function setUserRoles(kernel: Kernel, actor: Actor, rawId: string, inputs: GrantInput[]): Promise<User> {
+  const id = canonicalUserId(rawId);
   const grants = parseGrants(inputs, kernel.config.pemdaCode);
   if (actor.type === 'user' && actor.id === id && !grants.some((g) => g.role === 'admin')) {
     const current = await getUser(kernel.db, id);
@@ -185,7 +204,8 @@ export async function setUserRoles(kernel: Kernel, actor: Actor, id: string, inp
 }
 
 /** Sets a new password and ends every session of the user. */
-export async function resetPassword(kernel: Kernel, actor: Actor, id: string, password: string): Promise<void> {
+export async function resetPassword(kernel: Kernel, actor: Actor, rawId: string, password: string): Promise<void> {
+  const id = canonicalUserId(rawId);
   const user = await getUser(kernel.db, id);
   checkPassword(password, user.username);
   const passwordHash = await hashPassword(password);
