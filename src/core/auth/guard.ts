@@ -24,6 +24,17 @@ export function registerGuard(app: FastifyInstance, kernel: Kernel): void {
   const policy = { idleMinutes: kernel.config.sessionIdleMinutes, maxHours: kernel.config.sessionMaxHours };
   app.decorateRequest('principal', null);
 
+  // Cached sessions are reused across requests, and so is what their grants allow.
+  const accessBySession = new WeakMap<ActiveSession, Access>();
+  const accessOf = (session: ActiveSession): Access => {
+    let access = accessBySession.get(session);
+    if (!access) {
+      access = new Access(session.grants);
+      accessBySession.set(session, access);
+    }
+    return access;
+  };
+
   const resolveSession = async (token: string): Promise<ActiveSession | null> => {
     const cache = kernel.sessionCache;
     if (!cache) return findSession(kernel.db, token, policy);
@@ -58,7 +69,7 @@ export function registerGuard(app: FastifyInstance, kernel: Kernel): void {
       username: session.username,
       displayName: session.displayName,
       email: session.email,
-      access: new Access(session.grants),
+      access: accessOf(session),
       session: { tokenHash: session.tokenHash, csrfToken: session.csrfToken },
     };
     request.principal = principal;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -128,12 +128,14 @@ export async function buildApp(kernel: Kernel, loggerInstance?: FastifyBaseLogge
   await app.register(userRoutes, { kernel });
   await app.register(auditRoutes, { kernel });
 
+  const indexPath = path.join(webDist, 'index.html');
+  const indexHtml = existsSync(indexPath) ? readFileSync(indexPath) : null;
   app.setNotFoundHandler(async (request, reply) => {
     const pathOnly = request.url.split('?')[0] ?? '/';
     const wantsPage = request.method === 'GET' && !pathOnly.startsWith('/api/') && !path.extname(pathOnly);
-    if (wantsPage && existsSync(path.join(webDist, 'index.html'))) {
+    if (wantsPage && indexHtml) {
       // The browser app routes on the client: every page path gets its shell.
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     }
     if (wantsPage) {
       const message = localeOf(request) === 'en' ? 'The web app is not built: run `npm run build`.' : 'Aplikasi web belum dibangun: jalankan `npm run build`.';

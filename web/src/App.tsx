@@ -1,0 +1,60 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuthProvider } from './auth/AuthProvider';
+import { RequireAuth, RequirePermission } from './auth/RequireAuth';
+import { SIGN_IN_PATH } from './auth/redirect';
+import { I18nProvider } from './i18n/I18nProvider';
+import { AuditPage } from './pages/audit/AuditPage';
+import { HomePage } from './pages/HomePage';
+import { SignInPage } from './pages/SignInPage';
+import { NotFoundPage } from './pages/StatusPages';
+import { UserDetailPage } from './pages/users/UserDetailPage';
+import { UsersPage } from './pages/users/UsersPage';
+import { Shell } from './shell/Shell';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path={SIGN_IN_PATH} element={<SignInPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <Shell />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<HomePage />} />
+              <Route
+                path="pengguna"
+                element={
+                  <RequirePermission permission="user.read">
+                    <UsersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="pengguna/:id"
+                element={
+                  <RequirePermission permission="user.read">
+                    <UserDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="audit"
+                element={
+                  <RequirePermission permission="audit.read">
+                    <AuditPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </AuthProvider>
+    </I18nProvider>
+  );
+}

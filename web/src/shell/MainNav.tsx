@@ -1,0 +1,41 @@
+import { NavLink } from 'react-router';
+import { hasPermission, useMe } from '../auth/AuthProvider';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/id';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  permission?: string;
+}
+
+const ITEMS: NavItem[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/pengguna', label: 'nav.users', permission: 'user.read' },
+  { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
+];
+
+/** Main navigation; NavLink marks the active item with aria-current="page". */
+export function MainNav() {
+  const me = useMe();
+  const { t } = useI18n();
+  const visible = ITEMS.filter((item) => !item.permission || hasPermission(me, item.permission));
+  return (
+    <nav className="main-nav" aria-label={t('nav.label')}>
+      <ul>
+        {visible.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.to === '/'}>
+              {t(item.label)}
+            </NavLink>
+          </li>
+        ))}
+        {hasPermission(me, 'user.manage') && (
+          <li>
+            <a href="/api/docs">{t('nav.apiDocs')}</a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
