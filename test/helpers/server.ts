@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import type { Kernel } from '../../src/core/kernel.js';
@@ -20,6 +21,7 @@ export interface TestServer {
 export interface TestServerOptions {
   env?: Record<string, string>;
   beforeStart?: (kernel: Kernel) => void;
+  configureApp?: (app: FastifyInstance) => void;
 }
 
 /** A real Padu server on a fresh database and a free port; requests go over HTTP. */
@@ -36,6 +38,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server = await startServer(config, {
     log: createLogger(process.env.PADU_TEST_LOG_LEVEL ?? 'silent'),
     beforeStart: options.beforeStart,
+    configureApp: options.configureApp,
   });
   const admin = new ApiClient(server.url);
   await admin.login('admin', ADMIN_PASSWORD);

@@ -110,6 +110,7 @@ export async function authRoutes(app: FastifyInstance, { kernel }: { kernel: Ker
         await deleteSession(trx, principal.session.tokenHash);
         await recordAudit(trx, actorOf(request), { action: 'auth.logout', entityType: 'user', entityId: principal.userId });
       });
+      kernel.sessionCache?.forgetSession(principal.session.tokenHash);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send();
     },

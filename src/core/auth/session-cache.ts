@@ -46,6 +46,18 @@ export class SessionCache {
     this.entries.set(tokenHashHex, { session, at: Date.now() });
   }
 
+  /**
+   * Drops entries at once in the process that made a change, after its commit. The notification
+   * arrives a moment later; until then a request could still be answered from the old entry.
+   */
+  forgetSession(tokenHash: Buffer): void {
+    this.invalidate(`session:${tokenHash.toString('hex')}`);
+  }
+
+  forgetUser(userId: string): void {
+    this.invalidate(`user:${userId}`);
+  }
+
   private invalidate(payload: string): void {
     this.generation += 1;
     const [kind, id] = payload.split(':');

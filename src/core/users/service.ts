@@ -168,7 +168,7 @@ export async function updateUser(kernel: Kernel, actor: Actor, rawId: string, pa
   const id = canonicalUserId(rawId);
   if (patch.active === false && actor.type === 'user' && actor.id === id) throw new AppError('user.cannot_lock_out_self');
   const displayName = patch.displayName === undefined ? undefined : cleanDisplayName(patch.displayName);
-  return kernel.db.transaction().execute(async (trx) => {
+  const updated = await kernel.db.transaction().execute(async (trx) => {
     const before = await lockUser(trx, id);
     const changes: { display_name?: string; email?: string | null; active?: boolean } = {};
     if (displayName !== undefined) changes.display_name = displayName;
@@ -184,6 +184,9 @@ export async function updateUser(kernel: Kernel, actor: Actor, rawId: string, pa
     await kernel.events.emit(trx, actor, { type: 'user.updated', entityType: 'user', entityId: id, payload: { id, changed } });
     return after;
   });
+  // This process's session cache forgets the user now; the others on the change notification.
+  kernel.sessionCache?.forgetUser(id);
+  return updated;
 }
 
 export async function setUserRoles(kernel: Kernel, actor: Actor, rawId: string, inputs: GrantInput[]): Promise<User> {
@@ -193,7 +196,7 @@ export async function setUserRoles(kernel: Kernel, actor: Actor, rawId: string, 
     const current = await getUser(kernel.db, id);
     if (current.roles.some((g) => g.role === 'admin')) throw new AppError('user.cannot_lock_out_self');
   }
-  return kernel.db.transaction().execute(async (trx) => {
+  const updated = await kernel.db.transaction().execute(async (trx) => {
     const before = await lockUser(trx, id);
     await writeGrants(trx, id, grants);
     const after = await getUser(trx, id);
@@ -201,6 +204,8 @@ export async function setUserRoles(kernel: Kernel, actor: Actor, rawId: string, 
     await kernel.events.emit(trx, actor, { type: 'user.roles_changed', entityType: 'user', entityId: id, payload: { id, roles: after.roles } });
     return after;
   });
+  kernel.sessionCache?.forgetUser(id);
+  return updated;
 }
 
 /** Sets a new password and ends every session of the user. */
@@ -216,6 +221,7 @@ export async function resetPassword(kernel: Kernel, actor: Actor, rawId: string,
     await recordAudit(trx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id });
     await kernel.events.emit(trx, actor, { type: 'user.password_reset', entityType: 'user', entityId: id, payload: { id } });
   });
+  kernel.sessionCache?.forgetUser(id);
 }
 
 export async function findUserIdByUsername(db: Kysely<DB>, username: string): Promise<string | null> {
