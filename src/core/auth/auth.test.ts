@@ -193,11 +193,6 @@ describe('sign-in, sessions and CSRF', () => {
 
   it(
     'a session already in use that is expired in the database → 401 at once',
-    {
-      todo:
-        'the session cache (session-cache.ts) hears of deleted sessions but not of an UPDATE of core.session.expires_at: ' +
-        '0002_session_invalidation.sql has no UPDATE trigger on core.session, so the cached session lives on for up to 30 s',
-    },
     async () => {
       const client = await signedIn(t, 'admin', ADMIN_PASSWORD);
       assert.equal((await client.get('/api/v1/auth/me')).status, 200);

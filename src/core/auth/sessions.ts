@@ -22,8 +22,11 @@ export interface ActiveSession {
 
 export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
 
-/** Last-seen is refreshed at most this often, so reads don't turn into writes. */
-const TOUCH_EVERY_SECONDS = 60;
+/**
+ * Last-seen is refreshed at most this often (a quarter of the idle limit, at most a minute), so
+ * reads don't turn into writes yet an active session never looks idle.
+ */
+const touchEverySeconds = (policy: SessionPolicy) => Math.min(60, policy.idleMinutes * 15);
 
 export async function createSession(
   db: Kysely<DB>,
@@ -64,7 +67,7 @@ export async function findSession(db: Kysely<DB>, token: string, policy: Session
   const tokenHash = hashToken(token);
   const result = await sql<SessionRow>`
     SELECT s.user_id, u.username, u.display_name, u.email, s.csrf_token,
-           s.last_seen_at < now() - make_interval(secs => ${TOUCH_EVERY_SECONDS}) AS stale,
+           s.last_seen_at < now() - make_interval(secs => ${touchEverySeconds(policy)}) AS stale,
            least(s.expires_at, greatest(s.last_seen_at, now()) + make_interval(mins => ${policy.idleMinutes})) AS valid_until,
            coalesce((SELECT json_agg(json_build_object('role', r.role, 'scopeType', r.scope_type,
                                      'scopeCode', nullif(r.scope_code, '')))

@@ -54,17 +54,25 @@ export async function buildApp(kernel: Kernel, loggerInstance?: FastifyBaseLogge
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
   });
-  app.decorate('declaredRoutes', [] as DeclaredRoute[]);
+  // Keep the route options themselves: a child scope's onRoute hook may still set `access`.
+  const registered: { method: string; url: string; options: { config?: { access?: string } } }[] = [];
+  app.decorate('declaredRoutes', {
+    getter: () => registered.map((r) => ({ method: r.method, url: r.url, access: r.options.config?.access })),
+  });
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) {
-      app.declaredRoutes.push({ method, url: route.url, access: route.config?.access });
-    }
+    for (const method of [route.method].flat()) registered.push({ method, url: route.url, options: route });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.addSchema(ProblemSchema);
   registerProblemHandlers(app, config.bodyLimitBytes);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // While shutting down, end each kept-alive connection after its response so close() need not wait for it.
+    if (closing) reply.header('connection', 'close');
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 

@@ -24,7 +24,9 @@ export function problems(...statuses: number[]): Record<number, typeof problemRe
   return Object.fromEntries(statuses.map((status) => [status, problemRef]));
 }
 
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+/** Ids are plain UUIDs (no `urn:uuid:` prefix, which ajv's format would let through). */
+export const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
+export const IdParams = Type.Object({ id: Uuid });
 
 /** Free text with sane bounds and no control characters. */
 export const Text = (minLength: number, maxLength: number) =>

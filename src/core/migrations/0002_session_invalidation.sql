@@ -15,6 +15,8 @@ $$;
 
 CREATE TRIGGER session_deleted AFTER DELETE ON core.session
   FOR EACH ROW EXECUTE FUNCTION core.notify_session_change();
+CREATE TRIGGER session_cut_short AFTER UPDATE OF expires_at, user_id ON core.session
+  FOR EACH ROW EXECUTE FUNCTION core.notify_session_change();
 CREATE TRIGGER app_user_changed AFTER UPDATE ON core.app_user
   FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION core.notify_session_change();
 CREATE TRIGGER user_role_changed AFTER INSERT OR UPDATE OR DELETE ON core.user_role
