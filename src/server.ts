@@ -51,6 +51,8 @@ export interface StartOptions {
   durable?: boolean;
   /** Called with the kernel before the dispatcher starts, to subscribe to events. */
   beforeStart?: (kernel: Kernel) => void;
+  /** Called with the app before it listens (tests add probe routes). */
+  configureApp?: (app: FastifyInstance) => void;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -68,11 +70,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await kernel.database.close();
   };
   try {
-    await listener.start();
+    // The cache subscribes first, so its LISTEN is in place before it trusts anything.
     kernel.sessionCache = new SessionCache(listener);
+    await listener.start();
     options.beforeStart?.(kernel);
     const firstAdmin = await ensureFirstAdmin(kernel);
     app = await buildApp(kernel, log);
+    options.configureApp?.(app);
     await app.listen({ port: config.port, host: config.host });
     if (config.workers) {
       dispatcher = new Dispatcher(kernel.db, kernel.events, kernel.database.url, {
