@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +17,7 @@ import { AppError } from './errors.js';
 import { healthRoutes } from './health-routes.js';
 import { localeOf, registerProblemHandlers, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
+import { securityHeaders } from './security-headers.js';
 import { validatorCompiler } from './validation.js';
 
 export interface DeclaredRoute {
@@ -87,20 +87,9 @@ export async function buildApp(kernel: Kernel, loggerInstance?: FastifyBaseLogge
     }
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    strictTransportSecurity: config.cookieSecure !== false,
+  const headers = securityHeaders({ hsts: config.cookieSecure !== false });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(headers);
   });
   await app.register(cookie);
   await app.register(swagger, {
@@ -124,7 +113,12 @@ export async function buildApp(kernel: Kernel, loggerInstance?: FastifyBaseLogge
     publicScope.addHook('onRoute', (route) => {
       route.config = { ...route.config, access: 'public' };
     });
-    await publicScope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    await publicScope.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      // Plain-HTTP installations on a LAN must still load the reference's own assets.
+      transformStaticCSP: (header: string) => header.replace('upgrade-insecure-requests;', ''),
+    });
     publicScope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     if (existsSync(webDist)) {
       await publicScope.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
