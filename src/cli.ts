@@ -9,6 +9,7 @@ import { EmbeddedDatabaseError } from './core/db/embedded.js';
 import { AppError } from './core/http/errors.js';
 import { fieldRuleMessages } from './core/http/field-rules.js';
 import type { Kernel } from './core/kernel.js';
+import { format } from './core/i18n/locale.js';
 import { createLogger } from './core/logger.js';
 import { createUser, findUserIdByUsername, resetPassword } from './core/users/service.js';
 import { version } from './core/version.js';
@@ -20,7 +21,7 @@ const program = new Command('padu')
 
 async function withKernel<T>(run: (kernel: Kernel, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const kernel = await openKernel(config, { attachToRunning: true, log: createLogger(process.env.PADU_LOG_LEVEL ?? 'warn') });
+  const kernel = await openKernel(config, { attachToRunning: true, log: createLogger(process.env.PADU_LOG_LEVEL || 'warn') });
   try {
     return await run(kernel, config);
   } finally {
@@ -127,7 +128,7 @@ program
 
 function describe(error: unknown): string {
   if (error instanceof AppError) {
-    const details = error.violations.map((v) => `  ${v.field}: ${fieldRuleMessages[v.rule].en}`);
+    const details = error.violations.map((v) => `  ${v.field}: ${format(fieldRuleMessages[v.rule].en, v.params)}`);
     return [`${error.code} ${JSON.stringify(error.params)}`, ...details].join('\n');
   }
   if (error instanceof ConfigError || error instanceof MigrationError || error instanceof EmbeddedDatabaseError) return error.message;

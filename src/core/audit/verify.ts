@@ -15,8 +15,15 @@ const BATCH = 2000;
 /**
  * Walks the whole trail in order and recomputes every hash. Catches a changed row (hash),
  * an inserted or deleted row (seq gap or broken prev_hash), and a cut-off tail (head mismatch).
+ * Rows and head are read in one snapshot: an entry committed while the walk runs would otherwise
+ * look like a cut-off tail.
  */
 export async function verifyAuditTrail(db: Kysely<DB>): Promise<VerifyResult> {
+  if (db.isTransaction) return walk(db);
+  return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(walk);
+}
+
+async function walk(db: Kysely<DB>): Promise<VerifyResult> {
   let expectedSeq = 1;
   let previousHash = GENESIS;
   let checked = 0;

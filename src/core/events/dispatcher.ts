@@ -160,7 +160,8 @@ export class Dispatcher {
         .where('id', '=', row.delivery_id)
         .execute();
     } catch (error) {
-      const message = (error as Error).message ?? String(error);
+      // Handlers may throw anything (`throw undefined` too); reading .message off that must not abort the batch.
+      const message = error instanceof Error ? error.message : String(error);
       const dead = row.attempts >= this.maxAttempts;
       this.log(dead ? 'error' : 'warn', 'event delivery failed', {
         subscriber: row.subscriber,
