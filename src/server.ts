@@ -79,10 +79,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     options.configureApp?.(app);
     await app.listen({ port: config.port, host: config.host });
     if (config.workers) {
-      dispatcher = new Dispatcher(kernel.db, kernel.events, kernel.database.url, {
+      dispatcher = new Dispatcher(kernel.db, kernel.events, listener, {
         log: (level, message, details) => log[level](details ?? {}, message),
       });
-      await dispatcher.start();
+      dispatcher.start();
     }
     const policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
     sweeper = setInterval(() => {

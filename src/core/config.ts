@@ -46,7 +46,13 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export function loadConfig(env: Env = process.env): Config {
+  const logLevel = env.PADU_LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`PADU_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
   const cookieSecureRaw = (env.PADU_COOKIE_SECURE ?? 'auto').toLowerCase();
   const pemdaCode = env.PADU_PEMDA_CODE ?? '13.71';
   if (!/^\d{2}(\.\d{2})?$/.test(pemdaCode)) {
@@ -58,7 +64,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.PADU_DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || null,
     adminPassword: env.PADU_ADMIN_PASSWORD || null,
-    logLevel: env.PADU_LOG_LEVEL || 'info',
+    logLevel,
     bodyLimitBytes: int(env, 'PADU_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     cookieSecure: cookieSecureRaw === 'auto' ? 'auto' : bool(env, 'PADU_COOKIE_SECURE', false),
     trustProxy: bool(env, 'PADU_TRUST_PROXY', false),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { AppError } from '../http/errors.js';
-import { problems } from '../http/schemas.js';
+import { problems, Text } from '../http/schemas.js';
 import type { Kernel } from '../kernel.js';
 import { searchAudit } from './search.js';
 import { verifyAuditTrail } from './verify.js';
@@ -13,10 +13,10 @@ const startOfWibDay = (day: string) => new Date(`${day}T00:00:00+07:00`).toISOSt
 
 const AuditQuery = Type.Object(
   {
-    actor: Type.Optional(Type.String({ maxLength: 100 })),
-    action: Type.Optional(Type.String({ maxLength: 100 })),
-    entityType: Type.Optional(Type.String({ maxLength: 100 })),
-    entityId: Type.Optional(Type.String({ maxLength: 100 })),
+    actor: Type.Optional(Text(0, 100)),
+    action: Type.Optional(Text(0, 100)),
+    entityType: Type.Optional(Text(0, 100)),
+    entityId: Type.Optional(Text(0, 100)),
     from: Type.Optional(Type.String({ format: 'date' })),
     to: Type.Optional(Type.String({ format: 'date' })),
     beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),

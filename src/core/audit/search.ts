@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { chainedFieldsOf } from './trail.js';
 
 export interface AuditQuery {
   actor?: string;
@@ -43,20 +44,10 @@ export async function searchAudit(db: Kysely<DB>, query: AuditQuery): Promise<{ 
   const rows = await select.orderBy('seq', 'desc').limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);
   return {
-    items: page.map((row) => ({
-      seq: Number(row.seq),
-      at: row.at.toISOString(),
-      actorType: row.actor_type,
-      actorId: row.actor_id,
-      actorName: row.actor_name,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      before: row.before,
-      after: row.after,
-      requestId: row.request_id,
-      hash: row.hash,
-    })),
+    items: page.map((row) => {
+      const { prevHash: _prevHash, ...fields } = chainedFieldsOf(row);
+      return { ...fields, hash: row.hash };
+    }),
     nextBeforeSeq: rows.length > query.limit ? Number(page[page.length - 1]!.seq) : null,
   };
 }

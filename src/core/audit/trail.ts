@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import { sql, type Selectable, type Transaction } from 'kysely';
+import type { AuditLogTable, DB } from '../db/schema.js';
 import { maskPersonal } from '../privacy/mask.js';
 import type { Actor } from './actor.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
@@ -28,6 +28,24 @@ export interface ChainedFields {
   prevHash: string;
 }
 
+/** Rebuilds the hashed fields from a stored row. */
+export function chainedFieldsOf(row: Selectable<AuditLogTable>): ChainedFields {
+  return {
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    actorType: row.actor_type,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before,
+    after: row.after,
+    requestId: row.request_id,
+    prevHash: row.prev_hash,
+  };
+}
+
 export function entryHash(fields: ChainedFields): string {
   return sha256Hex(canonicalJson(fields));
 }
@@ -36,7 +54,7 @@ export function entryHash(fields: ChainedFields): string {
  * Appends one entry to the audit trail inside the caller's transaction. Locking the head row
  * serialises writers, so seq stays gapless and every entry chains to the one committed before it.
  */
-export async function recordAudit(trx: Transaction<DB> | Kysely<DB>, actor: Actor, change: AuditChange): Promise<number> {
+export async function recordAudit(trx: Transaction<DB>, actor: Actor, change: AuditChange): Promise<number> {
   const head = await sql<{ last_seq: string; last_hash: string }>`
     SELECT last_seq, last_hash FROM core.audit_head WHERE singleton FOR UPDATE`.execute(trx);
   const previous = head.rows[0];

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { entryHash } from './trail.js';
+import { chainedFieldsOf, entryHash } from './trail.js';
 
 export interface VerifyResult {
   ok: boolean;
@@ -41,20 +41,7 @@ async function walk(db: Kysely<DB>): Promise<VerifyResult> {
       const seq = Number(row.seq);
       if (seq !== expectedSeq) return fail(expectedSeq, `entry ${expectedSeq} is missing (next stored entry is ${seq})`);
       if (row.prev_hash !== previousHash) return fail(seq, `entry ${seq} does not chain to entry ${seq - 1}`);
-      const recomputed = entryHash({
-        seq,
-        at: row.at.toISOString(),
-        actorType: row.actor_type,
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        before: row.before,
-        after: row.after,
-        requestId: row.request_id,
-        prevHash: row.prev_hash,
-      });
+      const recomputed = entryHash(chainedFieldsOf(row));
       if (recomputed !== row.hash) return fail(seq, `entry ${seq} was altered after it was written`);
       previousHash = row.hash;
       expectedSeq = seq + 1;

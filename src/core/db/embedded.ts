@@ -89,7 +89,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         'Its log lines above say why (set PADU_LOG_LEVEL=debug to see them all).',
     );
   }
-  await ensureDatabase(credentials, port, 'padu');
+  try {
+    await ensureDatabase(credentials, port, 'padu');
+  } catch (error) {
+    await server.stop();
+    await fs.rm(ownerFile, { force: true });
+    throw error;
+  }
   const postmasterPid = Number.parseInt((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0] ?? '', 10);
   const stopOnExit = () => {
     try {

@@ -199,7 +199,7 @@ describe('Dispatcher', () => {
       },
     });
     const eventId = await emit(bus, type, { n: 1 });
-    const dispatcher = new Dispatcher(main.db, bus, database.url, { maxAttempts: 5 });
+    const dispatcher = new Dispatcher(main.db, bus, null, { maxAttempts: 5 });
 
     assert.equal(await dispatcher.runOnce(), 1);
     let row = await delivery(main.db, 'flaky');
@@ -240,7 +240,7 @@ describe('Dispatcher', () => {
     });
     await emit(bus, type);
     const logged: { level: string; details?: object }[] = [];
-    const dispatcher = new Dispatcher(main.db, bus, database.url, { maxAttempts: 3, log: (level, _message, details) => logged.push({ level, details }) });
+    const dispatcher = new Dispatcher(main.db, bus, null, { maxAttempts: 3, log: (level, _message, details) => logged.push({ level, details }) });
     for (let i = 0; i < 3; i++) {
       await dueNow(main.db);
       assert.equal(await dispatcher.runOnce(), 1);
@@ -282,7 +282,7 @@ describe('Dispatcher', () => {
     bus.subscribe({ name: 'good', types: [type], handle: async (event) => void good.push(event.id) });
     const first = await emit(bus, type, { n: 1 });
     const second = await emit(bus, type, { n: 2 });
-    const dispatcher = new Dispatcher(main.db, bus, database.url);
+    const dispatcher = new Dispatcher(main.db, bus, null);
     assert.equal(await dispatcher.runOnce(), 6);
     assert.deepEqual(good, [first, second]);
     const rows = await main.db
@@ -307,7 +307,7 @@ describe('Dispatcher', () => {
     const writer = new EventBus();
     writer.subscribe({ name: 'elsewhere', types: [type], handle: async () => {} });
     await emit(writer, type);
-    const dispatcher = new Dispatcher(main.db, new EventBus(), database.url);
+    const dispatcher = new Dispatcher(main.db, new EventBus(), null);
     assert.equal(await dispatcher.runOnce(), 1);
     const row = await delivery(main.db, 'elsewhere');
     assert.equal(row.status, 'pending');
@@ -330,11 +330,11 @@ describe('Dispatcher', () => {
     const crashedProc = connect(database.url);
     const survivorProc = connect(database.url);
     try {
-      const crashed = new Dispatcher(crashedProc.db, crashedBus, database.url, { leaseSeconds: 3600 });
+      const crashed = new Dispatcher(crashedProc.db, crashedBus, null, { leaseSeconds: 3600 });
       void crashed.runOnce();
       await crashedClaimed;
 
-      const survivor = new Dispatcher(survivorProc.db, survivorBus, database.url);
+      const survivor = new Dispatcher(survivorProc.db, survivorBus, null);
       let row = await delivery(main.db, 'leased');
       assert.deepEqual([row.status, row.attempts, row.later], ['pending', 1, true]);
       assert.equal(await survivor.runOnce(), 0, 'the lease hides the claimed delivery');
@@ -371,7 +371,7 @@ describe('Dispatcher', () => {
       return bus;
     });
     const procs = [connect(database.url), connect(database.url)];
-    const dispatchers = procs.map((proc, i) => new Dispatcher(proc.db, buses[i]!, database.url, { batchSize: 7, pollMs: 50 }));
+    const dispatchers = procs.map((proc, i) => new Dispatcher(proc.db, buses[i]!, null, { batchSize: 7, pollMs: 50 }));
     try {
       await Promise.all(dispatchers.map((d) => d.start()));
       // 200 events in 200 transactions, written from 10 connections at once while both deliver

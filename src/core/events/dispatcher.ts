@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
+import type { PgListener } from '../db/listener.js';
 import type { DB } from '../db/schema.js';
 import { OUTBOX_CHANNEL, type EventBus, type StoredEvent } from './bus.js';
 
@@ -44,7 +44,6 @@ export class Dispatcher {
   private readonly maxAttempts: number;
   private readonly pollMs: number;
   private readonly log: NonNullable<DispatcherOptions['log']>;
-  private listener: pg.Client | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private wanted = false;
@@ -53,7 +52,7 @@ export class Dispatcher {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly bus: EventBus,
-    private readonly databaseUrl: string,
+    private readonly listener: PgListener | null,
     options: DispatcherOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 100;
@@ -63,18 +62,10 @@ export class Dispatcher {
     this.log = options.log ?? (() => {});
   }
 
-  async start(): Promise<void> {
+  start(): void {
     this.stopped = false;
-    const listener = new pg.Client({ connectionString: this.databaseUrl, application_name: 'padu-dispatcher' });
-    listener.on('notification', () => this.wake());
-    listener.on('error', (error) => this.log('warn', 'outbox listener lost its connection; polling only', { error: error.message }));
-    try {
-      await listener.connect();
-      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.listener = listener;
-    } catch (error) {
-      this.log('warn', 'outbox listener could not connect; polling only', { error: (error as Error).message });
-    }
+    // NOTIFY wakes the workers at once; polling covers a lost listener and other processes' leases.
+    this.listener?.on(OUTBOX_CHANNEL, () => this.wake());
     this.schedule();
     this.wake();
   }
@@ -83,8 +74,6 @@ export class Dispatcher {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
-    await this.listener?.end().catch(() => {});
-    this.listener = null;
   }
 
   private schedule(): void {

@@ -88,11 +88,10 @@ export async function listUsers(db: Kysely<DB>, query: UserQuery): Promise<{ ite
 }
 
 /**
- * Ids arrive in any form the uuid format allows (upper case, `urn:uuid:` prefix); PostgreSQL
- * ignores case but rejects the prefix, and the self-checks below compare strings, so every
- * entry point works on the canonical lower-case form.
+ * Ids may arrive in upper case; PostgreSQL ignores case but the self-checks below compare
+ * strings, so every entry point works on the canonical lower-case form.
  */
-export const canonicalUserId = (id: string): string => id.trim().toLowerCase().replace(/^urn:uuid:/, '');
+export const canonicalUserId = (id: string): string => id.trim().toLowerCase();
 
 export async function getUser(db: Kysely<DB> | Transaction<DB>, rawId: string): Promise<User> {
   const id = canonicalUserId(rawId);
