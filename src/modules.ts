@@ -1,8 +1,28 @@
 import path from 'node:path';
 import { packageRoot } from './core/paths.js';
 import type { MigrationSource } from './core/db/migrate.js';
+import type { ModuleRoutes } from './core/http/app.js';
+import type { Kernel } from './core/kernel.js';
 
-/** Every part of Padu that owns tables, in the order their migrations apply. */
+/**
+ * A part of Padu beyond the kernel: the registry's datasets, later the modules. Each owns its
+ * migrations (one PostgreSQL schema), its routes, and its event subscriptions.
+ */
+export interface PaduModule {
+  name: string;
+  /** Folder of NNNN_description.sql files, relative to the package root. */
+  migrations?: string;
+  routes?: ModuleRoutes;
+  /** Subscribe to events and prepare caches; runs before the server accepts requests. */
+  start?: (kernel: Kernel) => Promise<void> | void;
+}
+
+export const modules: PaduModule[] = [];
+
+/** Every part that owns tables, in the order their migrations apply: the kernel first. */
 export const migrationSources: MigrationSource[] = [
   { module: 'core', dir: path.join(packageRoot, 'src/core/migrations') },
+  ...modules.filter((m) => m.migrations).map((m) => ({ module: m.name, dir: path.join(packageRoot, m.migrations!) })),
 ];
+
+export const moduleRoutes: ModuleRoutes[] = modules.flatMap((m) => (m.routes ? [m.routes] : []));

@@ -12,7 +12,7 @@ import { buildApp } from './core/http/app.js';
 import type { Kernel } from './core/kernel.js';
 import { createLogger } from './core/logger.js';
 import { ensureFirstAdmin, type FirstAdmin } from './core/users/bootstrap.js';
-import { migrationSources } from './modules.js';
+import { migrationSources, moduleRoutes, modules } from './modules.js';
 
 export interface OpenKernelOptions {
   log?: Logger;
@@ -73,9 +73,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // The cache subscribes first, so its LISTEN is in place before it trusts anything.
     kernel.sessionCache = new SessionCache(listener);
     await listener.start();
+    for (const module of modules) await module.start?.(kernel);
     options.beforeStart?.(kernel);
     const firstAdmin = await ensureFirstAdmin(kernel);
-    app = await buildApp(kernel, log);
+    app = await buildApp(kernel, log, moduleRoutes);
     options.configureApp?.(app);
     await app.listen({ port: config.port, host: config.host });
     if (config.workers) {

@@ -39,7 +39,14 @@ const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/i;
 
 export const webDist = path.join(packageRoot, 'web/dist');
 
-export async function buildApp(kernel: Kernel, loggerInstance?: FastifyBaseLogger): Promise<FastifyInstance> {
+/** A module's routes: a Fastify plugin that receives the kernel. */
+export type ModuleRoutes = (app: FastifyInstance, options: { kernel: Kernel }) => Promise<void>;
+
+export async function buildApp(
+  kernel: Kernel,
+  loggerInstance?: FastifyBaseLogger,
+  moduleRoutes: readonly ModuleRoutes[] = [],
+): Promise<FastifyInstance> {
   const { config } = kernel;
   const app = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
@@ -129,6 +136,7 @@ export async function buildApp(kernel: Kernel, loggerInstance?: FastifyBaseLogge
   await app.register(authRoutes, { kernel });
   await app.register(userRoutes, { kernel });
   await app.register(auditRoutes, { kernel });
+  for (const routes of moduleRoutes) await app.register(routes, { kernel });
 
   const indexPath = path.join(webDist, 'index.html');
   const indexHtml = existsSync(indexPath) ? readFileSync(indexPath) : null;
