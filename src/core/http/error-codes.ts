@@ -95,6 +95,33 @@ export const errorCatalog = {
       en: 'You cannot deactivate your own account or remove your own admin role.',
     },
   },
+  // Registry records: optimistic concurrency and archiving.
+  'precondition.required': {
+    status: 428,
+    title: { id: 'If-Match diperlukan', en: 'If-Match required' },
+    detail: {
+      id: 'Perubahan data induk harus menyertakan header If-Match berisi ETag versi yang Anda ubah.',
+      en: 'Changes to master data must send an If-Match header with the ETag of the version you edited.',
+    },
+  },
+  'precondition.failed': {
+    status: 412,
+    title: { id: 'Data sudah berubah', en: 'Record has changed' },
+    detail: {
+      id: 'Data ini sudah diubah orang lain (versi sekarang {current}). Muat ulang lalu ulangi perubahan Anda.',
+      en: 'Someone else changed this record (current version {current}). Reload it and apply your change again.',
+    },
+  },
+  'record.archived': {
+    status: 409,
+    title: { id: 'Data sudah diarsipkan', en: 'Record archived' },
+    detail: { id: 'Data ini sudah diarsipkan dan tidak dapat diubah.', en: 'This record is archived and cannot be changed.' },
+  },
+  'request.invalid_cursor': {
+    status: 400,
+    title: { id: 'Kursor tidak valid', en: 'Invalid cursor' },
+    detail: { id: 'Kursor halaman tidak dikenali; mulai lagi dari halaman pertama.', en: 'The page cursor is not recognised; start again from the first page.' },
+  },
   'internal': {
     status: 500,
     title: { id: 'Kesalahan server', en: 'Server error' },
