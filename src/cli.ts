@@ -13,6 +13,8 @@ import { format } from './core/i18n/locale.js';
 import { createLogger } from './core/logger.js';
 import { createUser, findUserIdByUsername, resetPassword } from './core/users/service.js';
 import { version } from './core/version.js';
+import { modules } from './modules.js';
+import { seedDemo } from './registry/demo/seed.js';
 import { openKernel, startServer } from './server.js';
 
 const program = new Command('padu')
@@ -124,6 +126,18 @@ program
       process.stderr.write(`Jejak audit RUSAK pada entri ${result.firstBadSeq}: ${result.reason} (${result.checked} entri sebelumnya utuh).\n`);
       process.exitCode = 1;
     }
+  });
+
+program
+  .command('seed-demo')
+  .description('Add the deterministic Kota Padang demo data (small: seconds; city: ~12,000 employees and ~900,000 residents)')
+  .addOption(new Option('-s, --scale <scale>', 'how much').choices(['small', 'city']).default('small'))
+  .action(async (options: { scale: 'small' | 'city' }) => {
+    const seeded = await withKernel(async (kernel) => {
+      for (const module of modules) await module.start?.(kernel);
+      return seedDemo(kernel, options.scale);
+    });
+    process.stdout.write(`Data demo (${options.scale}) ditambahkan: ${seeded.join(', ') || '-'}\n`);
   });
 
 function describe(error: unknown): string {

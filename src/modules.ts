@@ -3,6 +3,7 @@ import { packageRoot } from './core/paths.js';
 import type { MigrationSource } from './core/db/migrate.js';
 import type { ModuleRoutes } from './core/http/app.js';
 import type { Kernel } from './core/kernel.js';
+import type { DemoContext } from './registry/demo/context.js';
 
 /**
  * A part of Padu beyond the kernel: the registry's datasets, later the modules. Each owns its
@@ -15,6 +16,8 @@ export interface PaduModule {
   routes?: ModuleRoutes;
   /** Subscribe to events and prepare caches; runs before the server accepts requests. */
   start?: (kernel: Kernel) => Promise<void> | void;
+  /** Adds this module's share of the demo city; modules seed in the order listed below. */
+  seedDemo?: (kernel: Kernel, context: DemoContext) => Promise<void>;
 }
 
 export const modules: PaduModule[] = [];

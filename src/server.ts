@@ -13,6 +13,7 @@ import type { Kernel } from './core/kernel.js';
 import { createLogger } from './core/logger.js';
 import { ensureFirstAdmin, type FirstAdmin } from './core/users/bootstrap.js';
 import { migrationSources, moduleRoutes, modules } from './modules.js';
+import { seedDemo } from './registry/demo/seed.js';
 
 export interface OpenKernelOptions {
   log?: Logger;
@@ -76,6 +77,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     for (const module of modules) await module.start?.(kernel);
     options.beforeStart?.(kernel);
     const firstAdmin = await ensureFirstAdmin(kernel);
+    if (firstAdmin && config.demoData) {
+      const seeded = await seedDemo(kernel, 'small');
+      if (seeded.length > 0) log.info({ modules: seeded }, 'demo data seeded');
+    }
     app = await buildApp(kernel, log, moduleRoutes);
     options.configureApp?.(app);
     await app.listen({ port: config.port, host: config.host });

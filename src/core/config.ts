@@ -22,6 +22,8 @@ export interface Config {
   pemdaCode: string;
   dbPoolSize: number;
   workers: boolean;
+  /** Seed the deterministic Kota Padang demo data into a brand-new database. */
+  demoData: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +78,6 @@ export function loadConfig(env: Env = process.env): Config {
     pemdaCode,
     dbPoolSize: int(env, 'PADU_DB_POOL_SIZE', 10, 1, 500),
     workers: bool(env, 'PADU_WORKERS', true),
+    demoData: bool(env, 'PADU_DEMO_DATA', true),
   };
 }

@@ -33,6 +33,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DATABASE_URL: database.url,
     PADU_ADMIN_PASSWORD: ADMIN_PASSWORD,
     PADU_DB_POOL_SIZE: '5',
+    PADU_DEMO_DATA: 'false',
     ...options.env,
   });
   const server = await startServer(config, {
