@@ -68,6 +68,8 @@ export async function buildApp(
   });
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) registered.push({ method, url: route.url, options: route });
+    // The OpenAPI document marks routes that need no session as such.
+    if (route.config?.access === 'public' && route.schema) route.schema = { ...route.schema, security: [] };
   });
   app.setValidatorCompiler(validatorCompiler);
   app.addSchema(ProblemSchema);
@@ -124,7 +126,8 @@ export async function buildApp(
       routePrefix: '/api/docs',
       staticCSP: true,
       // Plain-HTTP installations on a LAN must still load the reference's own assets.
-      transformStaticCSP: (header: string) => header.replace('upgrade-insecure-requests;', ''),
+      transformStaticCSP: (header: string) =>
+        header.replace('upgrade-insecure-requests;', '').replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
     });
     publicScope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     if (existsSync(webDist)) {
