@@ -1,0 +1,17 @@
+import type { PaduModule } from '../../modules.js';
+import { seedPegawai } from './demo.js';
+import { pegawaiRoutes } from './routes.js';
+
+/**
+ * Pegawai, part of the Satu Data registry: the city's employees (PNS, PPPK, non-ASN), their
+ * positions over time and transfers. Other modules read it only through the functions below.
+ */
+export const pegawaiModule: PaduModule = {
+  name: 'pegawai',
+  migrations: 'src/registry/pegawai/migrations',
+  routes: pegawaiRoutes,
+  seedDemo: seedPegawai,
+};
+
+export { findPegawai, getPegawaiByNip, verifyNip } from './pegawai-service.js';
+export type { Pegawai, JenisPegawai, StatusPegawai } from './model.js';
