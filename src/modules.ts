@@ -4,6 +4,10 @@ import type { MigrationSource } from './core/db/migrate.js';
 import type { ModuleRoutes } from './core/http/app.js';
 import type { Kernel } from './core/kernel.js';
 import type { DemoContext } from './registry/demo/context.js';
+import { wilayahModule } from './registry/wilayah/index.js';
+import { organisasiModule } from './registry/organisasi/index.js';
+import { pegawaiModule } from './registry/pegawai/index.js';
+import { pendudukModule } from './registry/penduduk/index.js';
 
 /**
  * A part of Padu beyond the kernel: the registry's datasets, later the modules. Each owns its
@@ -20,7 +24,7 @@ export interface PaduModule {
   seedDemo?: (kernel: Kernel, context: DemoContext) => Promise<void>;
 }
 
-export const modules: PaduModule[] = [];
+export const modules: PaduModule[] = [wilayahModule, organisasiModule, pegawaiModule, pendudukModule];
 
 /** Every part that owns tables, in the order their migrations apply: the kernel first. */
 export const migrationSources: MigrationSource[] = [

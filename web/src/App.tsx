@@ -5,10 +5,14 @@ import { SIGN_IN_PATH } from './auth/redirect';
 import { I18nProvider } from './i18n/I18nProvider';
 import { AuditPage } from './pages/audit/AuditPage';
 import { HomePage } from './pages/HomePage';
+import { OpdDetailPage } from './pages/organisasi/OpdDetailPage';
+import { OpdListPage } from './pages/organisasi/OpdListPage';
+import { PendudukListPage } from './pages/penduduk/PendudukListPage';
 import { SignInPage } from './pages/SignInPage';
 import { NotFoundPage } from './pages/StatusPages';
 import { UserDetailPage } from './pages/users/UserDetailPage';
 import { UsersPage } from './pages/users/UsersPage';
+import { WilayahPage } from './pages/wilayah/WilayahPage';
 import { Shell } from './shell/Shell';
 
 export function App() {
@@ -47,6 +51,17 @@ export function App() {
                 element={
                   <RequirePermission permission="audit.read">
                     <AuditPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="wilayah" element={<WilayahPage />} />
+              <Route path="organisasi" element={<OpdListPage />} />
+              <Route path="organisasi/:ref" element={<OpdDetailPage />} />
+              <Route
+                path="penduduk"
+                element={
+                  <RequirePermission permission="penduduk.read">
+                    <PendudukListPage />
                   </RequirePermission>
                 }
               />

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ADMIN_PASSWORD, ApiClient, startTestServer, type ApiResponse, type TestServer } from '../../../test/helpers/server.js';
+import { permissions } from '../authz/roles.js';
 import { hashToken } from './sessions.js';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -60,7 +61,8 @@ describe('sign-in, sessions and CSRF', () => {
     assert.deepEqual(Object.keys(res.body).sort(), ['csrfToken', 'permissions', 'roles', 'user']);
     assert.deepEqual(res.body.user, { id: adminId, username: 'admin', displayName: 'Admin Platform', email: null });
     assert.deepEqual(res.body.roles, [{ role: 'admin', scopeType: 'city', scopeCode: null }]);
-    assert.deepEqual(res.body.permissions, ['audit.read', 'user.manage', 'user.read']);
+    // The platform admin holds every permission there is.
+    assert.deepEqual(res.body.permissions, [...permissions].sort());
     assert.equal(typeof res.body.csrfToken, 'string');
     assert.ok(res.body.csrfToken.length >= 24);
     assert.doesNotMatch(res.text, /argon2|password/i);

@@ -36,13 +36,16 @@ const ROLES = Object.keys(ROLE_GRANTS) as Role[];
 
 /** What each role may do, written out by hand rather than read from roles.ts. */
 const EXPECTED_PERMISSIONS: Record<Role, string[]> = {
-  admin: ['audit.read', 'user.manage', 'user.read'],
-  pimpinan: ['user.read'],
-  auditor: ['audit.read', 'user.read'],
-  opd_operator: [],
+  admin: [
+    'audit.read', 'organisasi.manage', 'pegawai.manage', 'pegawai.read', 'pegawai.verify',
+    'penduduk.manage', 'penduduk.read', 'penduduk.read_full', 'penduduk.verify', 'user.manage', 'user.read', 'wilayah.manage',
+  ],
+  pimpinan: ['pegawai.read', 'penduduk.read', 'user.read'],
+  auditor: ['audit.read', 'pegawai.read', 'user.read'],
+  opd_operator: ['organisasi.manage', 'pegawai.manage', 'pegawai.read'],
   pegawai: [],
-  petugas_kelurahan: [],
-  lurah: [],
+  petugas_kelurahan: ['penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
+  lurah: ['penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
   warga: [],
 };
 
@@ -100,6 +103,36 @@ const MATRIX: RouteCase[] = [
   { route: 'GET /api/v1/audit', permission: 'audit.read', allowed: AUDITORS, success: 200, write: false, send: (c) => c.get('/api/v1/audit') },
   { route: 'GET /api/v1/audit/verify', permission: 'audit.read', allowed: AUDITORS, success: 200, write: false, send: (c) => c.get('/api/v1/audit/verify') },
   { route: 'GET /api/v1/auth/me', permission: null, allowed: ROLES, success: 200, write: false, send: (c) => c.get('/api/v1/auth/me') },
+  // Wilayah: anyone signed in reads; the boundary upload (admin, first in ROLES) runs before the boundary read.
+  { route: 'GET /api/v1/wilayah', permission: null, allowed: ROLES, success: 200, write: false, send: (c) => c.get('/api/v1/wilayah?parent=13.71') },
+  { route: 'GET /api/v1/wilayah/pemda', permission: null, allowed: ROLES, success: 200, write: false, send: (c) => c.get('/api/v1/wilayah/pemda') },
+  { route: 'GET /api/v1/wilayah/:kode', permission: null, allowed: ROLES, success: 200, write: false, send: (c) => c.get('/api/v1/wilayah/13.71.01.1001') },
+  { route: 'GET /api/v1/wilayah/:kode/children', permission: null, allowed: ROLES, success: 200, write: false, send: (c) => c.get('/api/v1/wilayah/13.71.01/children') },
+  {
+    route: 'POST /api/v1/wilayah/boundaries',
+    permission: 'wilayah.manage',
+    allowed: MANAGERS,
+    success: 200,
+    write: true,
+    send: (c) =>
+      c.post('/api/v1/wilayah/boundaries', {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { kode: '13.71.01.1001' },
+            geometry: { type: 'Polygon', coordinates: [[[100.36, -0.97], [100.37, -0.97], [100.37, -0.96], [100.36, -0.96], [100.36, -0.97]]] },
+          },
+        ],
+      }),
+  },
+  { route: 'GET /api/v1/wilayah/:kode/boundary', permission: null, allowed: ROLES, success: 200, write: false, send: (c) => c.get('/api/v1/wilayah/13.71.01.1001/boundary') },
+  // Organisasi: anyone signed in reads; writes need organisasi.manage, in the OPD's own scope for an operator.
+  ...organisasiCases(),
+  // Pegawai: readers city-wide or in the operator's OPD; writes need pegawai.manage; verification pegawai.verify.
+  ...pegawaiCases(),
+  // Penduduk: kelurahan staff in their kelurahan (the fixture lives in the staff's 13.71.01.1001), leaders masked city-wide.
+  ...pendudukCases(),
 ];
 
 describe('access matrix', () => {
@@ -144,6 +177,9 @@ describe('access matrix', () => {
       assert.equal(login.status, 200);
       clients.set(role, client);
     }
+    organisasi = await organisasiFixture(t.admin);
+    pegawaiIds = await pegawaiFixture(t.admin);
+    penduduk = await pendudukFixture(t.admin);
   });
   after(() => t.close());
 
@@ -256,4 +292,361 @@ describe('access matrix', () => {
 
 function isDocsRouteEntry(entry: string): boolean {
   return isDocsRoute(entry.slice(entry.indexOf(' ') + 1));
+}
+
+/** Records the organisasi cases act on; the operator's OPD is the one of its grant (ROLE_GRANTS). */
+interface OrganisasiFixture {
+  opd: string;
+  archivable: string;
+  unit: string;
+  /** A leaf unit each allowed role may close, and one it may archive. */
+  closable: Partial<Record<Role, string>>;
+  archivableUnit: Partial<Record<Role, string>>;
+}
+let organisasi: OrganisasiFixture;
+
+async function organisasiFixture(admin: ApiClient): Promise<OrganisasiFixture> {
+  const created = async (res: Promise<ApiResponse>) => {
+    const done = await res;
+    assert.equal(done.status, 201, JSON.stringify(done.body));
+    return done.body.id as string;
+  };
+  const opdKode = ROLE_GRANTS.opd_operator.scopeCode!;
+  await created(admin.post('/api/v1/opd', { kode: opdKode, nama: 'Dinas Pendidikan', jenis: 'dinas' }));
+  await created(admin.post('/api/v1/opd', { kode: 'MATRIX-ARSIP', nama: 'Dinas Yang Diarsipkan', jenis: 'dinas' }));
+  const unit = (nama: string) => created(admin.post(`/api/v1/opd/${opdKode}/unit`, { nama, jenis: 'bidang', berlakuMulai: '2024-01-01' }));
+  return {
+    opd: opdKode,
+    archivable: 'MATRIX-ARSIP',
+    unit: await unit('Bidang Pembinaan SD'),
+    closable: { admin: await unit('Bidang Ditutup Admin'), opd_operator: await unit('Bidang Ditutup Operator') },
+    archivableUnit: { admin: await unit('Bidang Diarsip Admin'), opd_operator: await unit('Bidang Diarsip Operator') },
+  };
+}
+
+function organisasiCases(): RouteCase[] {
+  const WRITERS: Role[] = ['admin', 'opd_operator'];
+  const read = (route: string, path: () => string): RouteCase => ({ route, permission: null, allowed: ROLES, success: 200, write: false, send: (c) => c.get(path()) });
+  /** Writes that need the current ETag fetch it first, as a client does. */
+  const withIfMatch = async (c: ApiClient, getPath: string, method: string, path: string, body: unknown) => {
+    const etag = (await c.get(getPath)).headers.get('etag') ?? '"v0"';
+    return c.request(method, path, { body, headers: { 'if-match': etag } });
+  };
+  const target = (map: Partial<Record<Role, string>>, role: Role) => map[role] ?? map.admin!;
+  return [
+    read('GET /api/v1/opd', () => '/api/v1/opd?jenis=dinas&total=true'),
+    read('GET /api/v1/opd/:ref', () => `/api/v1/opd/${organisasi.opd}`),
+    read('GET /api/v1/opd/:ref/history', () => `/api/v1/opd/${organisasi.opd}/history`),
+    read('GET /api/v1/opd/:ref/struktur', () => `/api/v1/opd/${organisasi.opd}/struktur?tanggal=2024-06-01`),
+    read('GET /api/v1/unit/:id', () => `/api/v1/unit/${organisasi.unit}`),
+    read('GET /api/v1/unit/:id/history', () => `/api/v1/unit/${organisasi.unit}/history`),
+    {
+      route: 'POST /api/v1/opd',
+      permission: 'organisasi.manage',
+      allowed: MANAGERS,
+      success: 201,
+      write: true,
+      send: (c, role) => c.post('/api/v1/opd', { kode: `MATRIX-${role.replace('_', '-')}`, nama: `Dibuat oleh ${role}`, jenis: 'badan' }),
+    },
+    {
+      route: 'PATCH /api/v1/opd/:ref',
+      permission: 'organisasi.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => withIfMatch(c, `/api/v1/opd/${organisasi.opd}`, 'PATCH', `/api/v1/opd/${organisasi.opd}`, { alamat: `Diubah oleh ${role}` }),
+    },
+    {
+      route: 'POST /api/v1/opd/:ref/archive',
+      permission: 'organisasi.manage',
+      allowed: MANAGERS,
+      success: 200,
+      write: true,
+      send: (c) => withIfMatch(c, `/api/v1/opd/${organisasi.archivable}`, 'POST', `/api/v1/opd/${organisasi.archivable}/archive`, { reason: 'Uji matriks' }),
+    },
+    {
+      route: 'POST /api/v1/opd/:ref/unit',
+      permission: 'organisasi.manage',
+      allowed: WRITERS,
+      success: 201,
+      write: true,
+      send: (c, role) => c.post(`/api/v1/opd/${organisasi.opd}/unit`, { nama: `Seksi oleh ${role}`, jenis: 'seksi', parentId: organisasi.unit, berlakuMulai: '2024-06-01' }),
+    },
+    {
+      route: 'POST /api/v1/opd/:ref/reorganisasi',
+      permission: 'organisasi.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => c.post(`/api/v1/opd/${organisasi.opd}/reorganisasi`, { tanggal: '2025-01-01', tutup: [], buka: [{ nama: `UPT oleh ${role}`, jenis: 'upt' }] }),
+    },
+    {
+      route: 'PATCH /api/v1/unit/:id',
+      permission: 'organisasi.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => withIfMatch(c, `/api/v1/unit/${organisasi.unit}`, 'PATCH', `/api/v1/unit/${organisasi.unit}`, { nama: `Bidang diubah oleh ${role}` }),
+    },
+    {
+      route: 'POST /api/v1/unit/:id/close',
+      permission: 'organisasi.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => {
+        const id = target(organisasi.closable, role);
+        return withIfMatch(c, `/api/v1/unit/${id}`, 'POST', `/api/v1/unit/${id}/close`, { berlakuSampai: '2024-12-31' });
+      },
+    },
+    {
+      route: 'POST /api/v1/unit/:id/archive',
+      permission: 'organisasi.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => {
+        const id = target(organisasi.archivableUnit, role);
+        return withIfMatch(c, `/api/v1/unit/${id}`, 'POST', `/api/v1/unit/${id}/archive`, { reason: 'Uji matriks' });
+      },
+    },
+    {
+      route: 'POST /api/v1/unit/:id/jabatan',
+      permission: 'organisasi.manage',
+      allowed: WRITERS,
+      success: 201,
+      write: true,
+      send: (c, role) => c.post(`/api/v1/unit/${organisasi.unit}/jabatan`, { nama: `Analis oleh ${role}`, jenis: 'fungsional' }),
+    },
+  ];
+}
+
+/** Employees of the operator's OPD the pegawai cases act on: one to read, one per writer to move and to archive. */
+interface PegawaiFixture {
+  read: string;
+  unit: string;
+  mutasi: Partial<Record<Role, string>>;
+  arsip: Partial<Record<Role, string>>;
+}
+let pegawaiIds: PegawaiFixture;
+let pegawaiSerial = 500;
+/** A valid NIP for a man born 1985-04-12, CPNS January 2010. */
+const matrixNip = () => `198504122010011${String(++pegawaiSerial).padStart(3, '0')}`;
+const matrixPegawai = (unitId: string, nama: string) => ({
+  nip: matrixNip(), nama, jenisKelamin: 'L', tanggalLahir: '1985-04-12', jenis: 'pns', golongan: 'III/a',
+  opdRef: ROLE_GRANTS.opd_operator.scopeCode!, unitId, namaJabatan: 'Pengadministrasi Umum', tmtJabatan: '2024-01-01',
+});
+
+async function pegawaiFixture(admin: ApiClient): Promise<PegawaiFixture> {
+  const created = async (res: Promise<ApiResponse>) => {
+    const done = await res;
+    assert.equal(done.status, 201, JSON.stringify(done.body));
+    return done.body.id as string;
+  };
+  const opdKode = ROLE_GRANTS.opd_operator.scopeCode!;
+  const unit = await created(admin.post(`/api/v1/opd/${opdKode}/unit`, { nama: 'Bidang Pegawai Matriks', jenis: 'bidang', berlakuMulai: '2024-01-01' }));
+  const one = (nama: string) => created(admin.post('/api/v1/pegawai', matrixPegawai(unit, nama)));
+  return {
+    read: await one('Dibaca Semua'),
+    unit,
+    mutasi: { admin: await one('Dimutasi Admin'), opd_operator: await one('Dimutasi Operator') },
+    arsip: { admin: await one('Diarsip Admin'), opd_operator: await one('Diarsip Operator') },
+  };
+}
+
+function pegawaiCases(): RouteCase[] {
+  const READERS_P: Role[] = ['admin', 'pimpinan', 'auditor', 'opd_operator'];
+  const WRITERS: Role[] = ['admin', 'opd_operator'];
+  const read = (route: string, path: () => string): RouteCase => ({ route, permission: 'pegawai.read', allowed: READERS_P, success: 200, write: false, send: (c) => c.get(path()) });
+  const withIfMatch = async (c: ApiClient, id: string, method: string, path: string, body: unknown) => {
+    const etag = (await c.get(`/api/v1/pegawai/${id}`)).headers.get('etag') ?? '"v0"';
+    return c.request(method, path, { body, headers: { 'if-match': etag } });
+  };
+  const target = (map: Partial<Record<Role, string>>, role: Role) => map[role] ?? map.admin!;
+  return [
+    read('GET /api/v1/pegawai', () => '/api/v1/pegawai?total=true'),
+    read('GET /api/v1/pegawai/:ref', () => `/api/v1/pegawai/${pegawaiIds.read}`),
+    read('GET /api/v1/pegawai/:ref/riwayat', () => `/api/v1/pegawai/${pegawaiIds.read}/riwayat`),
+    read('GET /api/v1/pegawai/:ref/riwayat-jabatan', () => `/api/v1/pegawai/${pegawaiIds.read}/riwayat-jabatan`),
+    {
+      route: 'POST /api/v1/pegawai',
+      permission: 'pegawai.manage',
+      allowed: WRITERS,
+      success: 201,
+      write: true,
+      send: (c, role) => c.post('/api/v1/pegawai', matrixPegawai(pegawaiIds.unit, `Dibuat oleh ${role}`)),
+    },
+    {
+      route: 'PATCH /api/v1/pegawai/:ref',
+      permission: 'pegawai.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => withIfMatch(c, pegawaiIds.read, 'PATCH', `/api/v1/pegawai/${pegawaiIds.read}`, { nama: `Diubah oleh ${role}` }),
+    },
+    {
+      route: 'POST /api/v1/pegawai/:ref/mutasi',
+      permission: 'pegawai.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => {
+        const id = target(pegawaiIds.mutasi, role);
+        return withIfMatch(c, id, 'POST', `/api/v1/pegawai/${id}/mutasi`, { opdRef: ROLE_GRANTS.opd_operator.scopeCode!, unitId: pegawaiIds.unit, namaJabatan: 'Analis Kebijakan', tmt: '2024-06-01' });
+      },
+    },
+    {
+      route: 'POST /api/v1/pegawai/:ref/arsip',
+      permission: 'pegawai.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => {
+        const id = target(pegawaiIds.arsip, role);
+        return withIfMatch(c, id, 'POST', `/api/v1/pegawai/${id}/arsip`, { alasan: 'Uji matriks' });
+      },
+    },
+    {
+      route: 'POST /api/v1/pegawai/verifikasi',
+      permission: 'pegawai.verify',
+      allowed: ['admin'],
+      success: 200,
+      write: false,
+      send: (c) => c.post('/api/v1/pegawai/verifikasi', { nip: '198504122010011501' }),
+    },
+  ];
+}
+
+interface PendudukFixture {
+  nik: string;
+  noKk: string;
+  /** One resident per role to archive, so each allowed role archives a live record. */
+  arsip: Map<Role, string>;
+}
+
+let penduduk: PendudukFixture;
+let pendudukSerial = 1;
+
+/** A valid NIK registered in Kecamatan Padang Selatan (1371 01), for a man born on 12 March 1990. */
+const matrixNik = (serial: number) => `1371011203${'90'}${String(serial).padStart(4, '0')}`;
+
+const matrixResident = (noKk: string, nama: string) => ({
+  nik: matrixNik(pendudukSerial++),
+  noKk,
+  nama,
+  jenisKelamin: 'L',
+  tempatLahir: 'Padang',
+  tanggalLahir: '1990-03-12',
+  agama: 1,
+  pendidikan: 5,
+  pekerjaan: 15,
+  statusKawin: 2,
+  shdk: 4,
+});
+
+async function pendudukFixture(admin: ApiClient): Promise<PendudukFixture> {
+  const noKk = '1371010101250001';
+  const family = await admin.post('/api/v1/keluarga', { noKk, kodeKelurahan: '13.71.01.1001', alamat: 'Jl. Matriks No. 1', rt: '001', rw: '002' });
+  assert.equal(family.status, 201, JSON.stringify(family.body));
+  const resident = matrixResident(noKk, 'Warga Matriks');
+  const created = await admin.post('/api/v1/penduduk', resident);
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const arsip = new Map<Role, string>();
+  for (const role of ROLES) {
+    const target = matrixResident(noKk, `Arsip ${role}`);
+    assert.equal((await admin.post('/api/v1/penduduk', target)).status, 201);
+    arsip.set(role, target.nik);
+  }
+  return { nik: resident.nik, noKk, arsip };
+}
+
+function pendudukCases(): RouteCase[] {
+  const READERS_K: Role[] = ['admin', 'pimpinan', 'petugas_kelurahan', 'lurah'];
+  const STAFF: Role[] = ['admin', 'petugas_kelurahan', 'lurah'];
+  const read = (route: string, path: () => string): RouteCase => ({ route, permission: 'penduduk.read', allowed: READERS_K, success: 200, write: false, send: (c) => c.get(path()) });
+  const withIfMatch = async (c: ApiClient, method: string, path: string, body: unknown, nik = penduduk.nik) => {
+    const etag = (await c.post('/api/v1/penduduk/cari', { nik })).headers.get('etag') ?? '"v0"';
+    return c.request(method, path, { body, headers: { 'if-match': etag } });
+  };
+  return [
+    read('GET /api/v1/penduduk', () => '/api/v1/penduduk?total=true'),
+    read('GET /api/v1/penduduk/referensi', () => '/api/v1/penduduk/referensi'),
+    read('GET /api/v1/penduduk/:ref', () => `/api/v1/penduduk/${penduduk.nik}`),
+    read('GET /api/v1/penduduk/:ref/riwayat', () => `/api/v1/penduduk/${penduduk.nik}/riwayat`),
+    read('GET /api/v1/keluarga/:noKk', () => `/api/v1/keluarga/${penduduk.noKk}`),
+    {
+      route: 'POST /api/v1/penduduk/cari',
+      permission: 'penduduk.read',
+      allowed: READERS_K,
+      success: 200,
+      write: false,
+      send: (c) => c.post('/api/v1/penduduk/cari', { nik: penduduk.nik }),
+    },
+    {
+      route: 'POST /api/v1/penduduk/:ref/lengkap',
+      permission: 'penduduk.read_full',
+      allowed: STAFF,
+      success: 200,
+      write: true,
+      send: (c) => c.post(`/api/v1/penduduk/${penduduk.nik}/lengkap`, { alasan: 'Pemeriksaan matriks akses' }),
+    },
+    {
+      route: 'GET /api/v1/penduduk/:ref/akses-log',
+      permission: 'penduduk.read_full',
+      allowed: STAFF,
+      success: 200,
+      write: false,
+      send: (c) => c.get(`/api/v1/penduduk/${penduduk.nik}/akses-log`),
+    },
+    {
+      route: 'POST /api/v1/penduduk',
+      permission: 'penduduk.manage',
+      allowed: STAFF,
+      success: 201,
+      write: true,
+      send: (c, role) => c.post('/api/v1/penduduk', matrixResident(penduduk.noKk, `Didaftarkan oleh ${role}`)),
+    },
+    {
+      route: 'PATCH /api/v1/penduduk/:ref',
+      permission: 'penduduk.manage',
+      allowed: STAFF,
+      success: 200,
+      write: true,
+      send: (c, role) => withIfMatch(c, 'PATCH', `/api/v1/penduduk/${penduduk.nik}`, { nama: `Diubah oleh ${role}` }),
+    },
+    {
+      route: 'POST /api/v1/penduduk/:ref/arsip',
+      permission: 'penduduk.manage',
+      allowed: STAFF,
+      success: 200,
+      write: true,
+      send: (c, role) => {
+        const nik = penduduk.arsip.get(role)!;
+        return withIfMatch(c, 'POST', `/api/v1/penduduk/${nik}/arsip`, { alasan: 'Uji matriks akses' }, nik);
+      },
+    },
+    {
+      route: 'POST /api/v1/keluarga',
+      permission: 'penduduk.manage',
+      allowed: STAFF,
+      success: 201,
+      write: true,
+      send: (c, role) =>
+        c.post('/api/v1/keluarga', {
+          noKk: `13710101012500${String(STAFF.indexOf(role) + 10).padStart(2, '0')}`,
+          kodeKelurahan: '13.71.01.1001',
+          alamat: 'Jl. Matriks No. 2',
+          rt: '001',
+          rw: '002',
+        }),
+    },
+    {
+      route: 'POST /api/v1/penduduk/verifikasi',
+      permission: 'penduduk.verify',
+      allowed: ['admin'],
+      success: 200,
+      write: false,
+      send: (c) => c.post('/api/v1/penduduk/verifikasi', { nik: penduduk.nik, nama: 'Warga Matriks', tanggalLahir: '1990-03-12' }),
+    },
+  ];
 }

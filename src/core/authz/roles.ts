@@ -1,7 +1,11 @@
 import type { Text } from '../i18n/locale.js';
 
 /** Every permission a route can declare. Modules add theirs here when they land. */
-export const permissions = ['user.read', 'user.manage', 'audit.read'] as const;
+export const permissions = ['user.read', 'user.manage', 'audit.read', 'organisasi.manage', 'wilayah.manage',
+  // registry penduduk: masked reads; full record with a stated reason (logged); changes; yes/no verification
+  'penduduk.read', 'penduduk.read_full', 'penduduk.manage', 'penduduk.verify',
+  // registry pegawai: read (OPD-scoped for operators), change, yes/no NIP verification
+  'pegawai.read', 'pegawai.manage', 'pegawai.verify'] as const;
 export type Permission = (typeof permissions)[number];
 
 export type ScopeType = 'city' | 'opd' | 'kelurahan' | 'self';
@@ -19,12 +23,13 @@ export interface RoleDefinition {
  */
 export const roles = [
   { code: 'admin', scopeType: 'city', label: { id: 'Admin Platform (Diskominfo)', en: 'Platform admin (Diskominfo)' }, permissions },
-  { code: 'pimpinan', scopeType: 'city', label: { id: 'Pimpinan', en: 'Leader' }, permissions: ['user.read'] },
-  { code: 'auditor', scopeType: 'city', label: { id: 'Auditor Inspektorat', en: 'Auditor (Inspectorate)' }, permissions: ['audit.read', 'user.read'] },
-  { code: 'opd_operator', scopeType: 'opd', label: { id: 'Operator OPD', en: 'Agency operator' }, permissions: [] },
+  { code: 'pimpinan', scopeType: 'city', label: { id: 'Pimpinan', en: 'Leader' }, permissions: ['user.read', 'penduduk.read', 'pegawai.read'] },
+  { code: 'auditor', scopeType: 'city', label: { id: 'Auditor Inspektorat', en: 'Auditor (Inspectorate)' }, permissions: ['audit.read', 'user.read', 'pegawai.read'] },
+  { code: 'opd_operator', scopeType: 'opd', label: { id: 'Operator OPD', en: 'Agency operator' }, permissions: ['organisasi.manage', 'pegawai.read', 'pegawai.manage'] },
+  // pegawai (self): no pegawai.* permission yet; reading one's own record needs a user↔NIP link.
   { code: 'pegawai', scopeType: 'self', label: { id: 'Pegawai', en: 'Employee' }, permissions: [] },
-  { code: 'petugas_kelurahan', scopeType: 'kelurahan', label: { id: 'Petugas Kelurahan', en: 'Kelurahan officer' }, permissions: [] },
-  { code: 'lurah', scopeType: 'kelurahan', label: { id: 'Lurah', en: 'Lurah (village head)' }, permissions: [] },
+  { code: 'petugas_kelurahan', scopeType: 'kelurahan', label: { id: 'Petugas Kelurahan', en: 'Kelurahan officer' }, permissions: ['penduduk.read', 'penduduk.read_full', 'penduduk.manage'] },
+  { code: 'lurah', scopeType: 'kelurahan', label: { id: 'Lurah', en: 'Lurah (village head)' }, permissions: ['penduduk.read', 'penduduk.read_full', 'penduduk.manage'] },
   { code: 'warga', scopeType: 'self', label: { id: 'Warga', en: 'Resident' }, permissions: [] },
 ] as const satisfies readonly RoleDefinition[];
 

@@ -135,6 +135,122 @@ export const errorCatalog = {
     title: { id: 'Layanan tidak tersedia', en: 'Service unavailable' },
     detail: { id: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.', en: 'The service is unavailable. Try again shortly.' },
   },
+  // --- registry organisasi (src/registry/organisasi): OPD, unit, jabatan ---
+  'opd.not_found': {
+    status: 404,
+    title: { id: 'OPD tidak ditemukan', en: 'Agency not found' },
+    detail: { id: 'Tidak ada OPD dengan id atau kode {ref}.', en: 'There is no agency (OPD) with id or code {ref}.' },
+  },
+  'opd.kode_taken': {
+    status: 409,
+    title: { id: 'Kode OPD sudah dipakai', en: 'Agency code taken' },
+    detail: { id: 'Kode OPD "{kode}" sudah dipakai OPD lain (termasuk yang diarsipkan).', en: 'The agency code "{kode}" is already used by another agency (archived ones included).' },
+  },
+  'unit.not_found': {
+    status: 404,
+    title: { id: 'Unit tidak ditemukan', en: 'Unit not found' },
+    detail: { id: 'Tidak ada unit organisasi dengan id {id}.', en: 'There is no organisational unit with id {id}.' },
+  },
+  'unit.parent_not_found': {
+    status: 422,
+    title: { id: 'Unit induk tidak ditemukan', en: 'Parent unit not found' },
+    detail: { id: 'Unit induk {ref} tidak ada.', en: 'The parent unit {ref} does not exist.' },
+  },
+  'unit.cycle': {
+    status: 422,
+    title: { id: 'Struktur melingkar', en: 'Cycle in the structure' },
+    detail: { id: 'Sebuah unit tidak dapat menjadi induk dari dirinya sendiri atau dari unit di atasnya.', en: 'A unit cannot become the parent of itself or of a unit above it.' },
+  },
+  'unit.parent_other_opd': {
+    status: 422,
+    title: { id: 'Unit induk milik OPD lain', en: 'Parent unit of another agency' },
+    detail: { id: 'Unit induk harus berada di OPD yang sama.', en: 'The parent unit must belong to the same agency.' },
+  },
+  'unit.parent_not_in_force': {
+    status: 422,
+    title: { id: 'Unit induk tidak berlaku', en: 'Parent unit not in force' },
+    detail: { id: 'Unit induk harus berlaku sepanjang masa berlaku unit ini ({from} s.d. {to}).', en: 'The parent unit must be in force for the whole period of this unit ({from} to {to}).' },
+  },
+  'unit.not_in_force': {
+    status: 422,
+    title: { id: 'Unit tidak berlaku', en: 'Unit not in force' },
+    detail: { id: 'Unit {id} tidak berlaku pada {tanggal}, jadi tidak dapat ditutup pada tanggal itu.', en: 'Unit {id} is not in force on {tanggal}, so it cannot be closed then.' },
+  },
+  'unit.open_children': {
+    status: 422,
+    title: { id: 'Unit masih memiliki sub-unit', en: 'Unit still has sub-units' },
+    detail: { id: 'Unit {id} masih memiliki {count} sub-unit yang berlaku setelah {tanggal}; tutup sub-unit itu juga.', en: 'Unit {id} still has {count} sub-units in force after {tanggal}; close those as well.' },
+  },
+  'unit.has_children': {
+    status: 422,
+    title: { id: 'Unit masih memiliki sub-unit', en: 'Unit still has sub-units' },
+    detail: { id: 'Unit {id} masih memiliki {count} sub-unit; pindahkan atau arsipkan sub-unit itu dahulu.', en: 'Unit {id} still has {count} sub-units; move or archive those first.' },
+  },
+  // --- end of registry organisasi ---
+  // --- registry wilayah (src/registry/wilayah): regions and their boundaries ---
+  'wilayah.not_found': {
+    status: 404,
+    title: { id: 'Wilayah tidak ditemukan', en: 'Region not found' },
+    detail: { id: 'Tidak ada wilayah dengan kode atau id {kode}.', en: 'There is no region with code or id {kode}.' },
+  },
+  'wilayah.boundary_not_found': {
+    status: 404,
+    title: { id: 'Batas wilayah belum ada', en: 'No boundary' },
+    detail: { id: 'Wilayah {kode} belum memiliki batas wilayah.', en: 'Region {kode} has no boundary yet.' },
+  },
+  'wilayah.boundaries_invalid': {
+    status: 422,
+    title: { id: 'Batas wilayah ditolak', en: 'Boundaries rejected' },
+    detail: {
+      id: '{count} fitur tidak dapat diterima, jadi tidak ada batas wilayah yang disimpan. Perbaiki fitur yang disebut lalu unggah ulang seluruh berkas.',
+      en: '{count} features cannot be accepted, so no boundary was stored. Fix the features listed and upload the whole file again.',
+    },
+  },
+  // --- end of registry wilayah ---
+  // --- registry penduduk (src/registry/penduduk): residents and families ---
+  'penduduk.invalid': {
+    status: 422,
+    title: { id: 'Data penduduk tidak valid', en: 'Invalid resident data' },
+    detail: { id: 'Data penduduk melanggar aturan; lihat daftar kesalahan.', en: 'The resident data breaks the rules; see the list of errors.' },
+  },
+  'penduduk.not_found': {
+    status: 404,
+    title: { id: 'Penduduk tidak ditemukan', en: 'Resident not found' },
+    detail: { id: 'Tidak ada penduduk dengan rujukan itu yang dapat Anda lihat.', en: 'There is no resident with that reference that you may see.' },
+  },
+  'penduduk.nik_taken': {
+    status: 409,
+    title: { id: 'NIK sudah terdaftar', en: 'NIK already registered' },
+    detail: { id: 'NIK ini sudah dipakai penduduk lain (termasuk yang diarsipkan).', en: 'This NIK already belongs to another resident (archived ones included).' },
+  },
+  'keluarga.not_found': {
+    status: 404,
+    title: { id: 'Keluarga tidak ditemukan', en: 'Family not found' },
+    detail: { id: 'Tidak ada kartu keluarga dengan rujukan itu yang dapat Anda lihat.', en: 'There is no family card with that reference that you may see.' },
+  },
+  'keluarga.no_kk_taken': {
+    status: 409,
+    title: { id: 'Nomor KK sudah terdaftar', en: 'Family card number taken' },
+    detail: { id: 'Nomor KK ini sudah terdaftar.', en: 'This family card number is already registered.' },
+  },
+  // --- end of registry penduduk ---
+  // --- registry pegawai (src/registry/pegawai): employees, riwayat jabatan, mutasi ---
+  'pegawai.not_found': {
+    status: 404,
+    title: { id: 'Pegawai tidak ditemukan', en: 'Employee not found' },
+    detail: { id: 'Tidak ada pegawai dengan id atau NIP {ref}.', en: 'There is no employee with id or NIP {ref}.' },
+  },
+  'pegawai.nip_taken': {
+    status: 409,
+    title: { id: 'NIP sudah terdaftar', en: 'NIP already registered' },
+    detail: { id: 'NIP ini sudah dipakai pegawai lain (termasuk yang diarsipkan).', en: 'This NIP already belongs to another employee (archived ones included).' },
+  },
+  'pegawai.invalid': {
+    status: 422,
+    title: { id: 'Data pegawai tidak memenuhi aturan', en: 'Employee data breaks the rules' },
+    detail: { id: 'Ada aturan data pegawai yang dilanggar; lihat daftar kesalahan.', en: 'Some employee rules are broken; see the list of errors.' },
+  },
+  // --- end of registry pegawai ---
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

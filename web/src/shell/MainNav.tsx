@@ -13,6 +13,9 @@ const ITEMS: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/pengguna', label: 'nav.users', permission: 'user.read' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { to: '/wilayah', label: 'nav.wilayah' },
+  { to: '/organisasi', label: 'nav.organisasi' },
+  { to: '/penduduk', label: 'nav.penduduk', permission: 'penduduk.read' },
 ];
 
 /** Main navigation; NavLink marks the active item with aria-current="page". */
