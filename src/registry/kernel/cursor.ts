@@ -10,12 +10,18 @@ export interface CursorPosition {
   id: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const encodeCursor = (position: CursorPosition): string => Buffer.from(JSON.stringify(position)).toString('base64url');
 
 export function decodeCursor(cursor: string, sort: string): CursorPosition {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPosition;
-    if (parsed.sort !== sort || typeof parsed.id !== 'string') throw new Error('cursor of another listing');
+    const valueOk = parsed.value === null || typeof parsed.value === 'string' || typeof parsed.value === 'number';
+    // A forged cursor must not reach SQL with a value of the wrong type (that would be a 500).
+    if (parsed.sort !== sort || typeof parsed.id !== 'string' || !UUID.test(parsed.id) || !valueOk) {
+      throw new Error('cursor of another listing');
+    }
     return parsed;
   } catch {
     throw new AppError('request.invalid_cursor');

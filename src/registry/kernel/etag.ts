@@ -9,11 +9,16 @@ export const etagFor = (version: number): string => `"v${version}"`;
  */
 export function expectedVersion(ifMatch: string | undefined): number {
   if (!ifMatch) throw new AppError('precondition.required');
+  // RFC 9110: `*` matches any current version — the client knowingly overwrites.
+  if (ifMatch.trim() === '*') return ANY_VERSION;
   const match = /^(?:W\/)?"v(\d{1,9})"$/.exec(ifMatch.trim());
   if (!match) throw new AppError('precondition.failed', { current: '?' });
   return Number(match[1]);
 }
 
+/** What expectedVersion returns for `If-Match: *`. */
+export const ANY_VERSION = -1;
+
 export function assertCurrent(current: number, expected: number): void {
-  if (current !== expected) throw new AppError('precondition.failed', { current });
+  if (expected !== ANY_VERSION && current !== expected) throw new AppError('precondition.failed', { current });
 }
