@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../../core/audit/actor.js';
 import { recordAudit } from '../../core/audit/trail.js';
@@ -46,13 +46,19 @@ export function parseRef(ref: string): { id: string } | { nip: string } | null {
   return /^[0-9]{18}$/.test(digits) ? { nip: digits } : null;
 }
 
+// The read-one query is the hottest path of the registry: build its SQL once, not per request.
+let byIdSql: string | null = null;
+let byNipSql: string | null = null;
+
 /** The employee named by id or NIP, archived ones included; null when there is none. */
 export async function findPegawai(db: AnyDb, ref: string): Promise<Pegawai | null> {
   const parsed = parseRef(ref);
   if (!parsed) return null;
-  const query = selectPegawai(db);
-  const row = await ('id' in parsed ? query.where('p.id', '=', parsed.id) : query.where('p.nip', '=', parsed.nip)).executeTakeFirst();
-  return row ? toPegawai(row as PegawaiRow) : null;
+  byIdSql ??= selectPegawai(db).where('p.id', '=', '').compile().sql;
+  byNipSql ??= selectPegawai(db).where('p.nip', '=', '').compile().sql;
+  const compiled = 'id' in parsed ? CompiledQuery.raw(byIdSql, [parsed.id]) : CompiledQuery.raw(byNipSql, [parsed.nip]);
+  const { rows } = await db.executeQuery<PegawaiRow>(compiled);
+  return rows[0] ? toPegawai(rows[0]) : null;
 }
 
 /** Registry function for other modules: the full record (unmasked) by NIP, or null. */
