@@ -7,6 +7,8 @@ import { AuditPage } from './pages/audit/AuditPage';
 import { HomePage } from './pages/HomePage';
 import { OpdDetailPage } from './pages/organisasi/OpdDetailPage';
 import { OpdListPage } from './pages/organisasi/OpdListPage';
+import { PegawaiDetailPage } from './pages/pegawai/PegawaiDetailPage';
+import { PegawaiListPage } from './pages/pegawai/PegawaiListPage';
 import { PendudukListPage } from './pages/penduduk/PendudukListPage';
 import { SignInPage } from './pages/SignInPage';
 import { NotFoundPage } from './pages/StatusPages';
@@ -62,6 +64,22 @@ export function App() {
                 element={
                   <RequirePermission permission="penduduk.read">
                     <PendudukListPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="pegawai"
+                element={
+                  <RequirePermission permission="pegawai.read">
+                    <PegawaiListPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="pegawai/:ref"
+                element={
+                  <RequirePermission permission="pegawai.read">
+                    <PegawaiDetailPage />
                   </RequirePermission>
                 }
               />

@@ -16,6 +16,7 @@ const ITEMS: NavItem[] = [
   { to: '/wilayah', label: 'nav.wilayah' },
   { to: '/organisasi', label: 'nav.organisasi' },
   { to: '/penduduk', label: 'nav.penduduk', permission: 'penduduk.read' },
+  { to: '/pegawai', label: 'nav.pegawai', permission: 'pegawai.read' },
 ];
 
 /** Main navigation; NavLink marks the active item with aria-current="page". */

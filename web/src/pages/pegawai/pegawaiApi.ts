@@ -1,0 +1,168 @@
+import { apiRequest, ApiError } from '../../api/client';
+import type { Problem } from '../../api/types';
+
+// Shapes of the pegawai registry API (see /api/docs, tag "pegawai").
+
+export const JENIS_PEGAWAI = ['pns', 'pppk', 'non_asn'] as const;
+export type JenisPegawai = (typeof JENIS_PEGAWAI)[number];
+export const STATUS_PEGAWAI = ['aktif', 'cuti', 'pensiun', 'mutasi_keluar', 'meninggal'] as const;
+export type StatusPegawai = (typeof STATUS_PEGAWAI)[number];
+export const GOLONGAN_PNS = ['I/a', 'I/b', 'I/c', 'I/d', 'II/a', 'II/b', 'II/c', 'II/d', 'III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e'] as const;
+export const GOLONGAN_PPPK = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII'] as const;
+
+/** Golongan a kind of employee may hold; non-ASN staff have none. */
+export const golonganFor = (jenis: string): readonly string[] => (jenis === 'pns' ? GOLONGAN_PNS : jenis === 'pppk' ? GOLONGAN_PPPK : []);
+
+export interface Pegawai {
+  id: string;
+  /** 18 digits; null for non-ASN. */
+  nip: string | null;
+  nama: string;
+  gelarDepan: string | null;
+  gelarBelakang: string | null;
+  jenisKelamin: 'L' | 'P';
+  /** `YYYY-MM-DD`, or masked `YYYY-**-**`. */
+  tanggalLahir: string;
+  jenis: JenisPegawai;
+  golongan: string | null;
+  pangkat: string | null;
+  opdId: string;
+  unitId: string;
+  jabatanId: string | null;
+  namaJabatan: string | null;
+  tmtJabatan: string | null;
+  status: StatusPegawai;
+  /** Masked in lists and for readers outside the OPD. */
+  email: string | null;
+  telepon: string | null;
+  version: number;
+  archivedAt: string | null;
+  archiveReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Fields PATCH may change (OPD and unit change only through mutasi). */
+export const PEGAWAI_EDITABLE = ['nip', 'nama', 'gelarDepan', 'gelarBelakang', 'jenisKelamin', 'tanggalLahir', 'jenis', 'golongan', 'status', 'email', 'telepon'] as const;
+export type PegawaiEditable = (typeof PEGAWAI_EDITABLE)[number];
+export type PegawaiPatch = Partial<Pick<Pegawai, PegawaiEditable>>;
+
+export interface PegawaiPage {
+  items: Pegawai[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+export interface PegawaiListQuery {
+  q?: string;
+  jenis?: string;
+  status?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export interface HistoryEntry {
+  version: number;
+  action: string;
+  changed: string[];
+  snapshot: Record<string, unknown>;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  requestId: string | null;
+}
+
+export interface Jabatan {
+  id: string;
+  opdId: string;
+  opdNama: string | null;
+  unitId: string;
+  unitNama: string | null;
+  jabatanId: string | null;
+  namaJabatan: string;
+  tmt: string;
+  /** TMT of the next position (exclusive); null = the current one. */
+  selesai: string | null;
+}
+
+/** A record with the ETag it was read at, for If-Match on the next change. */
+export interface Versioned<T> {
+  data: T;
+  etag: string;
+}
+
+export function listPegawai(query: PegawaiListQuery, signal?: AbortSignal): Promise<PegawaiPage> {
+  return apiRequest('GET', '/pegawai', { query: { ...query, total: 'true' }, signal });
+}
+
+export function getPegawai(ref: string, signal?: AbortSignal): Promise<Versioned<Pegawai>> {
+  return withEtag('GET', `/pegawai/${encodeURIComponent(ref)}`, { signal });
+}
+
+/** PATCH with If-Match: a stale ETag answers 412, a missing one 428. */
+export function updatePegawai(ref: string, etag: string, patch: PegawaiPatch, csrfToken: string): Promise<Versioned<Pegawai>> {
+  return withEtag('PATCH', `/pegawai/${encodeURIComponent(ref)}`, { body: patch, ifMatch: etag, csrfToken });
+}
+
+export async function getRiwayat(ref: string, signal?: AbortSignal): Promise<HistoryEntry[]> {
+  const { items } = await apiRequest<{ items: HistoryEntry[] }>('GET', `/pegawai/${encodeURIComponent(ref)}/riwayat`, { signal });
+  return items;
+}
+
+export async function getRiwayatJabatan(ref: string, signal?: AbortSignal): Promise<Jabatan[]> {
+  const { items } = await apiRequest<{ items: Jabatan[] }>('GET', `/pegawai/${encodeURIComponent(ref)}/riwayat-jabatan`, { signal });
+  return items;
+}
+
+/**
+ * Like apiRequest, but reads the ETag response header and can send If-Match. The shared client
+ * does not expose headers, so the CSRF token comes from the signed-in user (useMe) and the
+ * language from <html lang>, which the I18nProvider keeps current.
+ */
+async function withEtag<T>(
+  method: 'GET' | 'PATCH',
+  path: string,
+  options: { body?: unknown; ifMatch?: string; csrfToken?: string; signal?: AbortSignal },
+): Promise<Versioned<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'id' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+  if (method !== 'GET' && options.csrfToken) headers['X-CSRF-Token'] = options.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(0, null);
+  }
+  if (!response.ok) {
+    let problem: Problem | null = null;
+    if ((response.headers.get('Content-Type') ?? '').includes('json')) problem = (await response.json().catch(() => null)) as Problem | null;
+    throw new ApiError(response.status, problem);
+  }
+  return { data: (await response.json()) as T, etag: response.headers.get('ETag') ?? '' };
+}
+
+/** `1990-05-17` → "17 Mei 1990"; a masked `1990-**-**` stays as it is. */
+export function formatTanggal(day: string | null, lang: 'id' | 'en'): string {
+  if (!day) return '—';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** `198005172005031101` → `19800517 200503 1 101`, the way NIPs are printed. */
+export const formatNip = (nip: string | null): string =>
+  nip && /^\d{18}$/.test(nip) ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : (nip ?? '—');
+
+/** Name with academic titles: "Dr. Rina Marlina, S.Kom." */
+export const namaLengkap = (p: Pick<Pegawai, 'nama' | 'gelarDepan' | 'gelarBelakang'>): string =>
+  `${p.gelarDepan ? `${p.gelarDepan} ` : ''}${p.nama}${p.gelarBelakang ? `, ${p.gelarBelakang}` : ''}`;
