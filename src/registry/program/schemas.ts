@@ -1,0 +1,170 @@
+import { Type, type TSchema } from 'typebox';
+import { Text, Uuid } from '../../core/http/schemas.js';
+import { MAX_PAGU, PROGRAM_LEVELS } from './model.js';
+
+const orNull = <T>(schema: Record<string, unknown>, type: string) => Type.Unsafe<T | null>({ ...schema, type: [type, 'null'] });
+const optional = <T extends TSchema>(schema: T) => Type.Optional(schema);
+const Timestamp = Type.String({ format: 'date-time' });
+
+/** A kode program in any zero-padding variant; normalised by the service. */
+export const KodeProgram = Type.String({
+  minLength: 1,
+  maxLength: 40,
+  pattern: '^[0-9Xx]+(\\.[0-9Xx]+)*$',
+  description: 'Kode `U.BB.PP.K.KK.SSSS` or a prefix of it; zero-padding variants are accepted (`1.2.2.2.2.8` = `1.02.02.2.02.0008`)',
+  examples: ['1.02.02.2.02.0008'],
+});
+export const LevelSchema = Type.Enum([...PROGRAM_LEVELS]);
+export const Tahun = Type.Integer({ minimum: 2000, maximum: 2100, description: 'Fiscal year', examples: [2026] });
+export const Pagu = Type.Integer({ minimum: 0, maximum: MAX_PAGU, description: 'Budget ceiling in whole Rupiah', examples: [1_250_000_000] });
+
+export const NomenklaturSchema = Type.Object({
+  kode: Type.String({ examples: ['1.02.02.2.02.0008'] }),
+  level: LevelSchema,
+  parentKode: orNull<string>({}, 'string'),
+  nama: Type.String(),
+});
+const CursorSchema = optional(Type.String({ minLength: 1, maxLength: 1000, pattern: '^[A-Za-z0-9_-]+$' }));
+const NextCursor = orNull<string>({ description: 'Pass as `cursor` for the next page; null on the last page' }, 'string');
+
+export const NomenklaturQuery = Type.Object(
+  {
+    level: optional(LevelSchema),
+    parent: optional(KodeProgram),
+    q: optional(Text(0, 100)),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+    cursor: CursorSchema,
+  },
+  { additionalProperties: false },
+);
+export const NomenklaturPageSchema = Type.Object({ items: Type.Array(NomenklaturSchema), nextCursor: NextCursor });
+export const KodeParams = Type.Object({ kode: KodeProgram });
+
+export const IndikatorSchema = Type.Object({
+  nama: Type.String(),
+  satuan: orNull<string>({}, 'string'),
+  target: orNull<number>({}, 'number'),
+});
+export const IndikatorInputSchema = Type.Object(
+  {
+    nama: Text(1, 500),
+    satuan: optional(orNull<string>({ maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]*$' }, 'string')),
+    target: optional(orNull<number>({ minimum: -1e15, maximum: 1e15 }, 'number')),
+  },
+  { additionalProperties: false },
+);
+
+const anggaranProperties = {
+  tahun: Type.Integer(),
+  opdId: Uuid,
+  kode: Type.String({ description: 'Normalised sub-kegiatan code' }),
+  nama: Type.String({ description: 'Name of the sub-kegiatan' }),
+  pagu: Type.Integer({ description: 'Whole Rupiah' }),
+  indikator: Type.Array(IndikatorSchema),
+  version: Type.Integer({ minimum: 1 }),
+  archivedAt: orNull<string>({ format: 'date-time' }, 'string'),
+  archiveReason: orNull<string>({}, 'string'),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+};
+export const AnggaranSchema = Type.Object({ id: Uuid, ...anggaranProperties });
+export const AnggaranListItemSchema = Type.Object({
+  id: Uuid,
+  ...(Object.fromEntries(Object.entries(anggaranProperties).map(([name, schema]) => [name, Type.Optional(schema as TSchema)])) as {
+    [K in keyof typeof anggaranProperties]: ReturnType<typeof Type.Optional<(typeof anggaranProperties)[K]>>;
+  }),
+});
+export const AnggaranPageSchema = Type.Object({
+  items: Type.Array(AnggaranListItemSchema),
+  nextCursor: NextCursor,
+  total: Type.Optional(Type.Integer({ description: 'Rows matching the filters, with `total=true`' })),
+  totalPagu: Type.Optional(Type.Integer({ description: 'Sum of pagu (whole Rupiah) over the rows matching the filters, with `total=true`' })),
+});
+
+export const ANGGARAN_SORTS = ['kode', '-kode', 'pagu', '-pagu'] as const;
+export const AnggaranQuery = Type.Object(
+  {
+    tahun: optional(Tahun),
+    opd: optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z][0-9A-Za-z.-]*$', description: 'OPD id or kode' })),
+    kode: optional(KodeProgram),
+    includeArchived: Type.Boolean({ default: false }),
+    sort: Type.Enum([...ANGGARAN_SORTS], { default: 'kode' }),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    cursor: CursorSchema,
+    fields: optional(Type.String({ minLength: 1, maxLength: 300, pattern: '^[A-Za-z, ]+$', description: 'Comma-separated field names; id is always included' })),
+    total: Type.Boolean({ default: false }),
+  },
+  { additionalProperties: false },
+);
+
+export const IdParams = Type.Object({ id: Uuid });
+export const IfMatchHeaders = Type.Object({
+  'if-match': Type.Optional(Type.String({ description: 'ETag of the version being changed (required: 428 without, 412 when stale)' })),
+});
+
+export const NewAnggaranSchema = Type.Object(
+  {
+    tahun: Tahun,
+    opd: Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z][0-9A-Za-z.-]*$', description: 'OPD id or kode' }),
+    kode: KodeProgram,
+    pagu: Pagu,
+    indikator: optional(Type.Array(IndikatorInputSchema, { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export const AnggaranPatchSchema = Type.Object(
+  { pagu: optional(Pagu), indikator: optional(Type.Array(IndikatorInputSchema, { maxItems: 50, description: 'Replaces the whole list' })) },
+  { additionalProperties: false },
+);
+export const ArsipBodySchema = Type.Object({ alasan: Text(3, 500) }, { additionalProperties: false });
+
+export const HistorySchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      version: Type.Integer(),
+      action: Type.String({ examples: ['created', 'updated', 'archived'] }),
+      changed: Type.Array(Type.String()),
+      snapshot: Type.Object({}, { additionalProperties: true, description: 'The record as it was at this version' }),
+      at: Timestamp,
+      actorType: Type.String(),
+      actorId: orNull<string>({}, 'string'),
+      actorName: orNull<string>({}, 'string'),
+      requestId: orNull<string>({}, 'string'),
+    }),
+    { description: 'Newest version first' },
+  ),
+});
+
+export const ImportBodySchema = Type.Object(
+  { csv: Type.String({ minLength: 1, maxLength: 10 * 1024 * 1024, description: 'The CSV text (SIPD export shape; see the route description)' }) },
+  { additionalProperties: false },
+);
+export const ImportResultSchema = Type.Object({
+  rows: Type.Integer(),
+  nomenklatur: Type.Object({ created: Type.Integer(), updated: Type.Integer() }),
+  anggaran: Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() }),
+  tahun: Type.Array(Type.Integer()),
+});
+const ProblemItem = Type.Object({ field: Type.String(), rule: Type.String(), message: Type.String() });
+/** The 422 of an import: a problem document with every failing row. */
+export const ImportProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String(),
+    instance: Type.String(),
+    requestId: Type.String(),
+    errors: Type.Optional(Type.Array(ProblemItem)),
+    rows: Type.Optional(
+      Type.Array(
+        Type.Object({
+          line: Type.Integer({ description: 'Line in the file; the header is line 1' }),
+          problems: Type.Array(Type.Object({ column: Type.String(), rule: Type.String(), message: Type.String() })),
+        }),
+      ),
+    ),
+  },
+  { description: 'application/problem+json with `rows`: each failing row and its problems' },
+);
