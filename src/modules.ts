@@ -8,6 +8,7 @@ import { wilayahModule } from './registry/wilayah/index.js';
 import { organisasiModule } from './registry/organisasi/index.js';
 import { pegawaiModule } from './registry/pegawai/index.js';
 import { pendudukModule } from './registry/penduduk/index.js';
+import { programModule } from './registry/program/index.js';
 
 /**
  * A part of Padu beyond the kernel: the registry's datasets, later the modules. Each owns its
@@ -24,7 +25,7 @@ export interface PaduModule {
   seedDemo?: (kernel: Kernel, context: DemoContext) => Promise<void>;
 }
 
-export const modules: PaduModule[] = [wilayahModule, organisasiModule, pegawaiModule, pendudukModule];
+export const modules: PaduModule[] = [wilayahModule, organisasiModule, pegawaiModule, programModule, pendudukModule];
 
 /** Every part that owns tables, in the order their migrations apply: the kernel first. */
 export const migrationSources: MigrationSource[] = [

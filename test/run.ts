@@ -11,7 +11,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/core/db/embedded.js';
 import { migrate } from '../src/core/db/migrate.js';
-import { migrationSources } from '../src/modules.js';
+import { Kysely, PostgresDialect } from 'kysely';
+import { loadConfig } from '../src/core/config.js';
+import type { DB } from '../src/core/db/schema.js';
+import { EventBus } from '../src/core/events/bus.js';
+import type { Kernel } from '../src/core/kernel.js';
+import { migrationSources, modules } from '../src/modules.js';
 import { packageRoot } from '../src/core/paths.js';
 
 async function findTests(dir: string): Promise<string[]> {
@@ -57,9 +62,21 @@ const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 await admin.query(`DROP DATABASE IF EXISTS ${template}`);
 await admin.query(`CREATE DATABASE ${template}`);
-const templatePool = new pg.Pool({ connectionString: withDatabase(adminUrl, template), max: 1 });
+// Migrate the template and run the modules' start hooks on it (the wilayah load), so every
+// test database is cloned with that data already in place.
+const templateUrl = withDatabase(adminUrl, template);
+const templatePool = new pg.Pool({ connectionString: templateUrl, max: 2 });
 await migrate(templatePool, migrationSources);
-await templatePool.end();
+const templateDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: templatePool }) });
+const templateKernel: Kernel = {
+  config: loadConfig({ DATABASE_URL: templateUrl }),
+  database: { db: templateDb, pool: templatePool, kind: 'external', url: templateUrl, close: async () => {} },
+  db: templateDb,
+  events: new EventBus(),
+  sessionCache: null,
+};
+for (const module of modules) await module.start?.(templateKernel);
+await templateDb.destroy();
 
 const env = {
   ...process.env,

@@ -38,11 +38,11 @@ const ROLES = Object.keys(ROLE_GRANTS) as Role[];
 const EXPECTED_PERMISSIONS: Record<Role, string[]> = {
   admin: [
     'audit.read', 'organisasi.manage', 'pegawai.manage', 'pegawai.read', 'pegawai.verify',
-    'penduduk.manage', 'penduduk.read', 'penduduk.read_full', 'penduduk.verify', 'user.manage', 'user.read', 'wilayah.manage',
+    'penduduk.manage', 'penduduk.read', 'penduduk.read_full', 'penduduk.verify', 'program.manage', 'user.manage', 'user.read', 'wilayah.manage',
   ],
   pimpinan: ['pegawai.read', 'penduduk.read', 'user.read'],
   auditor: ['audit.read', 'pegawai.read', 'user.read'],
-  opd_operator: ['organisasi.manage', 'pegawai.manage', 'pegawai.read'],
+  opd_operator: ['organisasi.manage', 'pegawai.manage', 'pegawai.read', 'program.manage'],
   pegawai: [],
   petugas_kelurahan: ['penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
   lurah: ['penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
@@ -131,6 +131,8 @@ const MATRIX: RouteCase[] = [
   ...organisasiCases(),
   // Pegawai: readers city-wide or in the operator's OPD; writes need pegawai.manage; verification pegawai.verify.
   ...pegawaiCases(),
+  // Program: anyone signed in reads; anggaran writes need program.manage (OPD-scoped for an operator); the import is city-wide.
+  ...programCases(),
   // Penduduk: kelurahan staff in their kelurahan (the fixture lives in the staff's 13.71.01.1001), leaders masked city-wide.
   ...pendudukCases(),
 ];
@@ -179,6 +181,7 @@ describe('access matrix', () => {
     }
     organisasi = await organisasiFixture(t.admin);
     pegawaiIds = await pegawaiFixture(t.admin);
+    programIds = await programFixture(t.admin);
     penduduk = await pendudukFixture(t.admin);
   });
   after(() => t.close());
@@ -647,6 +650,81 @@ function pendudukCases(): RouteCase[] {
       success: 200,
       write: false,
       send: (c) => c.post('/api/v1/penduduk/verifikasi', { nik: penduduk.nik, nama: 'Warga Matriks', tanggalLahir: '1990-03-12' }),
+    },
+  ];
+}
+
+/** Budget lines of the operator's OPD: one to read and change, one per writer to archive. */
+interface ProgramFixture {
+  read: string;
+  arsip: Partial<Record<Role, string>>;
+}
+let programIds: ProgramFixture;
+
+const PROGRAM_CSV = [
+  'tahun,kode_opd,kode_urusan,nama_urusan,kode_bidang_urusan,nama_bidang_urusan,kode_program,nama_program,kode_kegiatan,nama_kegiatan,kode_sub_kegiatan,nama_sub_kegiatan,pagu',
+  ...['0001', '0002', '0003', '0004', '0005'].map(
+    (s) => `2026,${ROLE_GRANTS.opd_operator.scopeCode},1,Urusan Wajib,1.01,Pendidikan,1.01.02,Pengelolaan Pendidikan,1.01.02.2.01,Pendidikan SD,1.01.02.2.01.${s},Sub-kegiatan ${s},1.000.000`,
+  ),
+].join('\n');
+
+async function programFixture(admin: ApiClient): Promise<ProgramFixture> {
+  const imported = await admin.post('/api/v1/program/import', { csv: PROGRAM_CSV });
+  assert.equal(imported.status, 200, JSON.stringify(imported.body));
+  const list = await admin.get(`/api/v1/program/anggaran?opd=${ROLE_GRANTS.opd_operator.scopeCode}&tahun=2026`);
+  const id = (kode: string) => list.body.items.find((a: { kode: string }) => a.kode === kode).id as string;
+  return { read: id('1.01.02.2.01.0001'), arsip: { admin: id('1.01.02.2.01.0002'), opd_operator: id('1.01.02.2.01.0003') } };
+}
+
+function programCases(): RouteCase[] {
+  const WRITERS: Role[] = ['admin', 'opd_operator'];
+  const read = (route: string, path: () => string): RouteCase => ({ route, permission: null, allowed: ROLES, success: 200, write: false, send: (c) => c.get(path()) });
+  const withIfMatch = async (c: ApiClient, id: string, method: string, path: string, body: unknown) => {
+    const etag = (await c.get(`/api/v1/program/anggaran/${id}`)).headers.get('etag') ?? '"v0"';
+    return c.request(method, path, { body, headers: { 'if-match': etag } });
+  };
+  return [
+    read('GET /api/v1/program/nomenklatur', () => '/api/v1/program/nomenklatur?parent=1.01.02.2.01'),
+    read('GET /api/v1/program/nomenklatur/:kode', () => '/api/v1/program/nomenklatur/1.1.2.2.1.1'),
+    read('GET /api/v1/program/anggaran', () => '/api/v1/program/anggaran?tahun=2026&total=true'),
+    read('GET /api/v1/program/anggaran/:id', () => `/api/v1/program/anggaran/${programIds.read}`),
+    read('GET /api/v1/program/anggaran/:id/riwayat', () => `/api/v1/program/anggaran/${programIds.read}/riwayat`),
+    {
+      route: 'POST /api/v1/program/anggaran',
+      permission: 'program.manage',
+      allowed: WRITERS,
+      success: 201,
+      write: true,
+      send: (c, role) =>
+        c.post('/api/v1/program/anggaran', { tahun: 2030 + ROLES.indexOf(role), opd: ROLE_GRANTS.opd_operator.scopeCode, kode: '1.01.02.2.01.0004', pagu: 5_000_000 }),
+    },
+    {
+      route: 'PATCH /api/v1/program/anggaran/:id',
+      permission: 'program.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => withIfMatch(c, programIds.read, 'PATCH', `/api/v1/program/anggaran/${programIds.read}`, { pagu: 2_000_000 + ROLES.indexOf(role) }),
+    },
+    {
+      route: 'POST /api/v1/program/anggaran/:id/arsip',
+      permission: 'program.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => {
+        const id = programIds.arsip[role] ?? programIds.arsip.admin!;
+        return withIfMatch(c, id, 'POST', `/api/v1/program/anggaran/${id}/arsip`, { alasan: 'Uji matriks akses' });
+      },
+    },
+    {
+      route: 'POST /api/v1/program/import',
+      permission: 'program.manage',
+      allowed: ['admin'],
+      success: 200,
+      write: true,
+      // Leaves out the lines archived by the arsip case: re-importing an archived line is a 422.
+      send: (c) => c.post('/api/v1/program/import', { csv: PROGRAM_CSV.split('\n').filter((line) => !/\.000[23],/.test(line)).join('\n') }),
     },
   ];
 }

@@ -5,7 +5,9 @@ export const permissions = ['user.read', 'user.manage', 'audit.read', 'organisas
   // registry penduduk: masked reads; full record with a stated reason (logged); changes; yes/no verification
   'penduduk.read', 'penduduk.read_full', 'penduduk.manage', 'penduduk.verify',
   // registry pegawai: read (OPD-scoped for operators), change, yes/no NIP verification
-  'pegawai.read', 'pegawai.manage', 'pegawai.verify'] as const;
+  'pegawai.read', 'pegawai.manage', 'pegawai.verify',
+  // registry program: nomenclature import (city-wide) and anggaran writes (OPD-scoped for operators); reads are signed-in
+  'program.manage'] as const;
 export type Permission = (typeof permissions)[number];
 
 export type ScopeType = 'city' | 'opd' | 'kelurahan' | 'self';
@@ -25,7 +27,7 @@ export const roles = [
   { code: 'admin', scopeType: 'city', label: { id: 'Admin Platform (Diskominfo)', en: 'Platform admin (Diskominfo)' }, permissions },
   { code: 'pimpinan', scopeType: 'city', label: { id: 'Pimpinan', en: 'Leader' }, permissions: ['user.read', 'penduduk.read', 'pegawai.read'] },
   { code: 'auditor', scopeType: 'city', label: { id: 'Auditor Inspektorat', en: 'Auditor (Inspectorate)' }, permissions: ['audit.read', 'user.read', 'pegawai.read'] },
-  { code: 'opd_operator', scopeType: 'opd', label: { id: 'Operator OPD', en: 'Agency operator' }, permissions: ['organisasi.manage', 'pegawai.read', 'pegawai.manage'] },
+  { code: 'opd_operator', scopeType: 'opd', label: { id: 'Operator OPD', en: 'Agency operator' }, permissions: ['organisasi.manage', 'pegawai.read', 'pegawai.manage', 'program.manage'] },
   // pegawai (self): no pegawai.* permission yet; reading one's own record needs a user↔NIP link.
   { code: 'pegawai', scopeType: 'self', label: { id: 'Pegawai', en: 'Employee' }, permissions: [] },
   { code: 'petugas_kelurahan', scopeType: 'kelurahan', label: { id: 'Petugas Kelurahan', en: 'Kelurahan officer' }, permissions: ['penduduk.read', 'penduduk.read_full', 'penduduk.manage'] },

@@ -251,6 +251,33 @@ export const errorCatalog = {
     detail: { id: 'Ada aturan data pegawai yang dilanggar; lihat daftar kesalahan.', en: 'Some employee rules are broken; see the list of errors.' },
   },
   // --- end of registry pegawai ---
+  // --- registry program (src/registry/program): nomenklatur, anggaran, SIPD import ---
+  'program.nomenklatur_not_found': {
+    status: 404,
+    title: { id: 'Nomenklatur tidak ditemukan', en: 'Nomenclature entry not found' },
+    detail: { id: 'Tidak ada nomenklatur dengan kode {kode}.', en: 'There is no nomenclature entry with code {kode}.' },
+  },
+  'program.anggaran_not_found': {
+    status: 404,
+    title: { id: 'Anggaran tidak ditemukan', en: 'Budget line not found' },
+    detail: { id: 'Tidak ada anggaran dengan id {id}.', en: 'There is no budget line with id {id}.' },
+  },
+  'program.anggaran_exists': {
+    status: 409,
+    title: { id: 'Anggaran sudah ada', en: 'Budget line already exists' },
+    detail: { id: 'OPD ini sudah memiliki anggaran untuk sub-kegiatan {kode} pada tahun {tahun}.', en: 'This agency already has a budget line for sub-kegiatan {kode} in {tahun}.' },
+  },
+  'program.invalid': {
+    status: 422,
+    title: { id: 'Data anggaran tidak memenuhi aturan', en: 'Budget data breaks the rules' },
+    detail: { id: 'Ada aturan data anggaran yang dilanggar; lihat daftar kesalahan.', en: 'Some budget rules are broken; see the list of errors.' },
+  },
+  'program.import_invalid': {
+    status: 422,
+    title: { id: 'Berkas impor tidak valid', en: 'Import file is invalid' },
+    detail: { id: '{count} baris bermasalah; tidak ada yang disimpan. Lihat `rows`.', en: '{count} rows have problems; nothing was stored. See `rows`.' },
+  },
+  // --- end of registry program ---
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

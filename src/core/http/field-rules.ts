@@ -217,6 +217,22 @@ export const fieldRuleMessages = {
   'pegawai.not_in_service': { id: 'Pegawai berstatus {status} tidak dapat dimutasi.', en: 'An employee with status {status} cannot be transferred.' },
   'pegawai.tanggal_lahir': { id: 'Tanggal lahir harus sebelum hari ini.', en: 'The birth date must be before today.' },
   // --- end of registry pegawai rules ---
+  // --- registry program rules (src/registry/program) ---
+  'program.kode_unknown': { id: 'Kode {kode} bukan sub-kegiatan yang terdaftar di nomenklatur.', en: 'The code {kode} is not a registered sub-kegiatan.' },
+  'program.opd_unknown': { id: 'OPD {ref} tidak ditemukan atau sudah diarsipkan.', en: 'Agency {ref} does not exist or is archived.' },
+  'program.pagu_whole': { id: 'Pagu harus bilangan bulat Rupiah tidak negatif, mis. 1.250.000.000 atau 1250000000.', en: 'The pagu must be a whole, non-negative number of Rupiah, e.g. 1.250.000.000 or 1250000000.' },
+  'program.tahun': { id: 'Tahun anggaran harus 4 angka antara 2000 dan 2100.', en: 'The fiscal year must be 4 digits between 2000 and 2100.' },
+  'program.target': { id: 'Target harus berupa angka.', en: 'The target must be a number.' },
+  'program.parent_mismatch': { id: 'Kode {kode} tidak sesuai dengan kode sub-kegiatan (seharusnya {expected}).', en: 'The code {kode} does not match the sub-kegiatan code (expected {expected}).' },
+  'program.required': { id: 'Kolom {column} wajib diisi.', en: 'The column {column} is required.' },
+  'program.header': { id: 'Kolom {column} tidak ada di baris judul.', en: 'The header has no column {column}.' },
+  'program.columns': { id: 'Baris ini memiliki {actual} kolom, baris judul {expected}.', en: 'This row has {actual} columns, the header {expected}.' },
+  'program.pagu_conflict': { id: 'Pagu berbeda dengan baris {line} untuk sub-kegiatan, OPD dan tahun yang sama.', en: 'The pagu differs from line {line} for the same sub-kegiatan, agency and year.' },
+  'program.nama_conflict': { id: 'Nama untuk kode {kode} berbeda dengan baris {line}.', en: 'The name for code {kode} differs from line {line}.' },
+  'program.anggaran_archived': { id: 'Anggaran ini sudah diarsipkan dan tidak dapat diimpor ulang.', en: 'This budget line is archived and cannot be imported again.' },
+  'program.csv_syntax': { id: 'Tanda kutip tidak ditutup.', en: 'A quote is not closed.' },
+  'program.csv_empty': { id: 'Berkas tidak memiliki baris data.', en: 'The file has no data rows.' },
+  // --- end of registry program rules ---
 } satisfies Record<string, Text>;
 
 export type FieldRule = keyof typeof fieldRuleMessages;

@@ -14,12 +14,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const encodeCursor = (position: CursorPosition): string => Buffer.from(JSON.stringify(position)).toString('base64url');
 
-export function decodeCursor(cursor: string, sort: string): CursorPosition {
+/** `idPattern` says what the listing's tiebreak key looks like (a uuid unless told otherwise). */
+export function decodeCursor(cursor: string, sort: string, idPattern: RegExp = UUID): CursorPosition {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPosition;
     const valueOk = parsed.value === null || typeof parsed.value === 'string' || typeof parsed.value === 'number';
     // A forged cursor must not reach SQL with a value of the wrong type (that would be a 500).
-    if (parsed.sort !== sort || typeof parsed.id !== 'string' || !UUID.test(parsed.id) || !valueOk) {
+    if (parsed.sort !== sort || typeof parsed.id !== 'string' || !idPattern.test(parsed.id) || !valueOk) {
       throw new Error('cursor of another listing');
     }
     return parsed;

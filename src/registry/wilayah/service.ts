@@ -6,6 +6,9 @@ import { decodeCursor, encodeCursor } from '../kernel/cursor.js';
 import { parseKode } from './kode.js';
 import { wilayahDb, type Level, type WilayahDb } from './tables.js';
 
+/** Regions page by kode, so the cursor's key is a kode, not a uuid. */
+const KODE_IN_CURSOR = /^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/;
+
 export interface Wilayah {
   id: string;
   kode: string;
@@ -114,7 +117,7 @@ export async function listWilayah(db: Kysely<DB>, query: WilayahQuery): Promise<
       eb.or([eb('r.nama', 'ilike', `%${escaped}%`), ...(kodePrefix.ok ? [eb('r.kode', 'like', `${kodePrefix.kode}%`)] : [])]),
     );
   }
-  if (query.cursor) select = select.where('r.kode', '>', decodeCursor(query.cursor, CURSOR_SORT).id);
+  if (query.cursor) select = select.where('r.kode', '>', decodeCursor(query.cursor, CURSOR_SORT, KODE_IN_CURSOR).id);
   const rows = await select.orderBy('r.kode').limit(query.limit + 1).execute();
   const items = rows.slice(0, query.limit).map(toWilayah);
   const last = items[items.length - 1];
