@@ -69,6 +69,8 @@ function weightedPick(random: SeededRandom, list: Place[], total: number): Place
  * one to three positions each. Written with multi-row INSERTs, one audit entry for the batch.
  */
 export async function seedPegawai(kernel: Kernel, context: DemoContext): Promise<void> {
+  // Like the other modules' seeders: a registry that holds employees already is left alone.
+  if (await peg(kernel.db).selectFrom('pegawai.pegawai').select('id').limit(1).executeTakeFirst()) return;
   const { random } = context;
   const list = await places(kernel);
   if (list.length === 0) return; // organisasi seeded no units: nowhere to place anyone

@@ -69,8 +69,8 @@ export async function listPenduduk(db: Kysely<DB>, access: Access | null, query:
   const pdb = pendudukDb(db);
   const filtered = <Q extends ReturnType<typeof selectPenduduk>>(q: Q): Q => {
     let out = q;
-    if (scope !== null) out = out.where('k.kode_kelurahan', 'in', scope) as Q;
-    if (query.kelurahan) out = out.where('k.kode_kelurahan', '=', query.kelurahan) as Q;
+    if (scope !== null) out = out.where('p.kode_kelurahan', 'in', scope) as Q;
+    if (query.kelurahan) out = out.where('p.kode_kelurahan', '=', query.kelurahan) as Q;
     if (query.noKk) out = out.where('p.no_kk', '=', stripSeparators(query.noKk)) as Q;
     if (query.status) out = out.where('p.status', '=', query.status) as Q;
     if (query.jenisKelamin) out = out.where('p.jenis_kelamin', '=', query.jenisKelamin) as Q;

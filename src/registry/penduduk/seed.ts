@@ -162,14 +162,16 @@ async function flush(db: Kysely<DB>, families: Family[], people: Person[], actor
       FROM penduduk.keluarga k WHERE k.id = ANY(${col('id')}::uuid[])`.execute(db);
   }
   if (people.length > 0) {
+    const kelurahanByKk = new Map(families.map((f) => [f.noKk, f.kelurahan]));
     const col = <K extends keyof Person>(key: K) => people.map((p) => p[key]);
     const ids = people.map(() => uuidv7());
     await sql`
       WITH rows AS (
-        INSERT INTO penduduk.penduduk (id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, agama, pendidikan, pekerjaan, status_kawin, shdk, status)
+        INSERT INTO penduduk.penduduk (id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, agama, pendidikan, pekerjaan, status_kawin, shdk, status, kode_kelurahan)
         SELECT * FROM unnest(${ids}::uuid[], ${col('nik')}::text[], ${col('noKk')}::text[], ${col('nama')}::text[], ${col('sex')}::text[],
                              ${col('tempatLahir')}::text[], ${col('tanggalLahir')}::date[], ${col('agama')}::smallint[], ${col('pendidikan')}::smallint[],
-                             ${col('pekerjaan')}::smallint[], ${col('statusKawin')}::smallint[], ${col('shdk')}::smallint[], ${col('status')}::text[])
+                             ${col('pekerjaan')}::smallint[], ${col('statusKawin')}::smallint[], ${col('shdk')}::smallint[], ${col('status')}::text[],
+                             ${people.map((p) => kelurahanByKk.get(p.noKk)!)}::text[])
         RETURNING *)
       INSERT INTO penduduk.history (entity_type, entity_id, version, action, snapshot, actor_type, actor_id, actor_name)
       SELECT 'penduduk', r.id, 1, 'created',
@@ -219,6 +221,8 @@ export async function seedPenduduk(kernel: Kernel, context: DemoContext): Promis
   await flush(kernel.db, families, people, context.actor);
   total += people.length;
   familyCount += families.length;
+  // Fresh statistics, or the planner meets a city of residents it believes is empty.
+  await sql`ANALYZE penduduk.keluarga, penduduk.penduduk`.execute(kernel.db);
   await kernel.db.transaction().execute((trx) =>
     recordAudit(trx, context.actor, { action: 'penduduk.demo_seeded', entityType: 'penduduk', entityId: null, after: { scale: context.scale, penduduk: total, keluarga: familyCount } }),
   );

@@ -33,6 +33,8 @@ export interface PendudukTable {
   pekerjaan: number;
   status_kawin: number;
   shdk: number;
+  /** Filled from the family by a trigger; bulk loads may pass it. */
+  kode_kelurahan: ColumnType<string, string | undefined, string>;
   status: ColumnType<Status, Status | undefined, Status>;
   kewarganegaraan: ColumnType<Kewarganegaraan, Kewarganegaraan | undefined, Kewarganegaraan>;
   version: ColumnType<number, number | undefined, number>;

@@ -48,6 +48,9 @@ CREATE TABLE penduduk.penduduk (
   pekerjaan smallint NOT NULL REFERENCES penduduk.pekerjaan (kode),
   status_kawin smallint NOT NULL REFERENCES penduduk.status_kawin (kode),
   shdk smallint NOT NULL REFERENCES penduduk.shdk (kode),
+  -- The family's kelurahan, kept here by triggers (below) so lists by kelurahan — the everyday
+  -- query of a kelurahan office — read one index instead of joining a city's worth of families.
+  kode_kelurahan text COLLATE "C" NOT NULL,
   -- status dasar (OpenSID 1 hidup, 2 mati, 3 pindah, 4 hilang, 6 pergi)
   status text NOT NULL DEFAULT 'hidup' CHECK (status IN ('hidup', 'mati', 'pindah', 'hilang', 'pergi')),
   kewarganegaraan text NOT NULL DEFAULT 'WNI' CHECK (kewarganegaraan IN ('WNI', 'WNA', 'DUA')),
@@ -63,6 +66,29 @@ CREATE TABLE penduduk.penduduk (
 CREATE INDEX penduduk_no_kk_idx ON penduduk.penduduk (no_kk);
 CREATE INDEX penduduk_nama_idx ON penduduk.penduduk ((lower(nama) COLLATE "C"), id);
 CREATE INDEX penduduk_created_idx ON penduduk.penduduk (created_at, id);
+CREATE INDEX penduduk_kelurahan_nama_idx ON penduduk.penduduk (kode_kelurahan, (lower(nama) COLLATE "C"), id);
+CREATE INDEX penduduk_kelurahan_created_idx ON penduduk.penduduk (kode_kelurahan, created_at, id);
+
+CREATE FUNCTION penduduk.kelurahan_of_family() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' AND NEW.kode_kelurahan IS NOT NULL THEN
+    RETURN NEW; -- bulk loads pass it along
+  END IF;
+  SELECT k.kode_kelurahan INTO NEW.kode_kelurahan FROM penduduk.keluarga k WHERE k.no_kk = NEW.no_kk;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER penduduk_kelurahan BEFORE INSERT OR UPDATE OF no_kk ON penduduk.penduduk
+  FOR EACH ROW EXECUTE FUNCTION penduduk.kelurahan_of_family();
+
+CREATE FUNCTION penduduk.family_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE penduduk.penduduk SET kode_kelurahan = NEW.kode_kelurahan WHERE no_kk = NEW.no_kk;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER keluarga_moved AFTER UPDATE OF kode_kelurahan ON penduduk.keluarga
+  FOR EACH ROW WHEN (OLD.kode_kelurahan IS DISTINCT FROM NEW.kode_kelurahan) EXECUTE FUNCTION penduduk.family_moved();
 
 -- Every version of every record (registry kernel, src/registry/kernel/history.ts).
 CREATE TABLE penduduk.history (
