@@ -4,6 +4,7 @@ import { actorOf, principalOf } from '../../core/auth/principal.js';
 import { problems } from '../../core/http/schemas.js';
 import type { Kernel } from '../../core/kernel.js';
 import { etagFor } from '../kernel/etag.js';
+import { IfMatchHeaders, withEtag } from '../kernel/http-schemas.js';
 import { archiveOpd, createOpd, getOpd, listOpd, opdHistory, updateOpd } from './opd-service.js';
 import { MANAGE } from './permission.js';
 import { reorganise } from './reorganisasi.js';
@@ -11,7 +12,6 @@ import {
   ArchiveBodySchema,
   CloseUnitSchema,
   HistorySchema,
-  IfMatchHeaders,
   JabatanSchema,
   NewJabatanSchema,
   NewOpdSchema,
@@ -36,8 +36,6 @@ type RefParams = Static<typeof RefParams>;
 type UnitParams = Static<typeof UnitParams>;
 type IfMatch = Static<typeof IfMatchHeaders>;
 
-const ETag = { ETag: Type.String({ description: 'Version of the record, for If-Match' }) };
-const withEtag = (schema: object) => ({ ...schema, headers: ETag });
 
 export async function organisasiRoutes(app: FastifyInstance, { kernel }: { kernel: Kernel }): Promise<void> {
   const tags = ['organisasi'];

@@ -85,10 +85,6 @@ export const RefParams = Type.Object({
   ref: Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z][0-9A-Za-z.-]*$', description: 'OPD id (uuid) or kode' }),
 });
 
-export const IfMatchHeaders = Type.Object({
-  'if-match': Type.Optional(Type.String({ description: 'ETag of the version being changed (required: 428 without, 412 when stale)' })),
-});
-
 export const NewOpdSchema = Type.Object(
   {
     kode: Kode,

@@ -4,13 +4,13 @@ import { actorOf, principalOf } from '../../core/auth/principal.js';
 import { problems } from '../../core/http/schemas.js';
 import type { Kernel } from '../../core/kernel.js';
 import { etagFor } from '../kernel/etag.js';
+import { IfMatchHeaders, withEtag } from '../kernel/http-schemas.js';
 import { mutasi } from './mutasi.js';
 import { archivePegawai, createPegawai, listPegawai, pegawaiHistory, readPegawai, riwayatJabatan, updatePegawai, verifyNip } from './pegawai-service.js';
 import { MANAGE, READ, VERIFY } from './permission.js';
 import {
   ArsipBodySchema,
   HistorySchema,
-  IfMatchHeaders,
   MutasiBodySchema,
   NewPegawaiSchema,
   PegawaiListQuery,
@@ -26,8 +26,6 @@ import {
 type RefParams = Static<typeof RefParams>;
 type IfMatch = Static<typeof IfMatchHeaders>;
 
-const ETag = { ETag: Type.String({ description: 'Version of the record, for If-Match' }) };
-const withEtag = (schema: object) => ({ ...schema, headers: ETag });
 
 export async function pegawaiRoutes(app: FastifyInstance, { kernel }: { kernel: Kernel }): Promise<void> {
   const tags = ['pegawai'];

@@ -26,10 +26,6 @@ export const RefParams = Type.Object({
   ref: Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Fa-f][0-9A-Fa-f .-]*$', description: 'Employee id (uuid) or NIP (spaces allowed)' }),
 });
 
-export const IfMatchHeaders = Type.Object({
-  'if-match': Type.Optional(Type.String({ description: 'ETag of the version being changed (required: 428 without, 412 when stale)' })),
-});
-
 const pegawaiProperties = {
   nip: orNull<string>({ description: '18 digits; null for non-ASN' }, 'string'),
   nama: Type.String(),

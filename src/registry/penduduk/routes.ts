@@ -4,6 +4,7 @@ import { actorOf, principalOf } from '../../core/auth/principal.js';
 import { problems } from '../../core/http/schemas.js';
 import type { Kernel } from '../../core/kernel.js';
 import { etagFor } from '../kernel/etag.js';
+import { IfMatchHeaders, withEtag } from '../kernel/http-schemas.js';
 import { aksesLog, viewFull } from './akses.js';
 import { createKeluarga, getKeluarga } from './keluarga-service.js';
 import { maskPenduduk } from './model.js';
@@ -15,7 +16,6 @@ import {
   ArchiveBody,
   CariBody,
   HistorySchema,
-  IfMatchHeaders,
   KeluargaParams,
   KeluargaSchema,
   NewKeluargaSchema,
@@ -36,8 +36,6 @@ import { archivePenduduk, createPenduduk, updatePenduduk } from './write-service
 type RefParams = Static<typeof RefParams>;
 type IfMatch = Static<typeof IfMatchHeaders>;
 
-const ETag = { ETag: Type.String({ description: 'Version of the record, for If-Match' }) };
-const withEtag = (schema: object) => ({ ...schema, headers: ETag });
 
 export async function pendudukRoutes(app: FastifyInstance, { kernel }: { kernel: Kernel }): Promise<void> {
   const tags = ['penduduk'];

@@ -85,10 +85,6 @@ export const KeluargaParams = Type.Object({
   noKk: Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z.-]+$', description: 'Family id (uuid) or No. KK' }),
 });
 
-export const IfMatchHeaders = Type.Object({
-  'if-match': Type.Optional(Type.String({ description: 'ETag of the version being changed (required: 428 without, 412 when stale)' })),
-});
-
 export const NewPendudukSchema = Type.Object(
   {
     nik: Number16('NIK, 16 digits'),

@@ -9,6 +9,7 @@ import { localeOf, renderProblem } from '../../core/http/problem.js';
 import { problems } from '../../core/http/schemas.js';
 import type { Kernel } from '../../core/kernel.js';
 import { etagFor } from '../kernel/etag.js';
+import { IfMatchHeaders, withEtag } from '../kernel/http-schemas.js';
 import { anggaranHistory, archiveAnggaran, createAnggaran, getAnggaran, listAnggaran, updateAnggaran } from './anggaran-service.js';
 import { ImportInvalid, importSipd } from './import-sipd.js';
 import { getNomenklatur, listNomenklatur } from './nomenklatur-service.js';
@@ -21,7 +22,6 @@ import {
   ArsipBodySchema,
   HistorySchema,
   IdParams,
-  IfMatchHeaders,
   ImportBodySchema,
   ImportProblemSchema,
   ImportResultSchema,
@@ -38,8 +38,6 @@ type IfMatch = Static<typeof IfMatchHeaders>;
 /** A SIPD export of a whole city is a few MB; the import route alone takes up to 10 MB. */
 export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
-const ETag = { ETag: Type.String({ description: 'Version of the record, for If-Match' }) };
-const withEtag = (schema: object) => ({ ...schema, headers: ETag });
 
 export async function programRoutes(app: FastifyInstance, { kernel }: { kernel: Kernel }): Promise<void> {
   const tags = ['program'];

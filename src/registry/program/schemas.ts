@@ -98,10 +98,6 @@ export const AnggaranQuery = Type.Object(
 );
 
 export const IdParams = Type.Object({ id: Uuid });
-export const IfMatchHeaders = Type.Object({
-  'if-match': Type.Optional(Type.String({ description: 'ETag of the version being changed (required: 428 without, 412 when stale)' })),
-});
-
 export const NewAnggaranSchema = Type.Object(
   {
     tahun: Tahun,
