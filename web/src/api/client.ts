@@ -19,6 +19,14 @@ interface RequestOptions {
   query?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
+  /** ETag of the version being changed, for master records (the server answers 412 when stale). */
+  ifMatch?: string;
+}
+
+/** A master record with the ETag naming its version. */
+export interface Versioned<T> {
+  data: T;
+  etag: string;
 }
 
 const API_BASE = '/api/v1';
@@ -42,10 +50,11 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
 
   let response: Response;
   try {
@@ -63,8 +72,19 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
 
   if (response.status === 401) onUnauthorized();
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  return response;
+}
+
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** Like apiRequest, for master records: returns the ETag too, and sends `ifMatch` as If-Match. */
+export async function apiRequestVersioned<T>(method: string, path: string, options: RequestOptions = {}): Promise<Versioned<T>> {
+  const response = await send(method, path, options);
+  return { data: (await response.json()) as T, etag: response.headers.get('ETag') ?? '' };
 }
 
 function toQueryString(query: QueryParams | undefined): string {

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, fieldErrorsOf } from '../../api/client';
-import { useMe } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField, TextField } from '../../components/fields';
 import { useFocusFirstInvalid } from '../../hooks/useFocusFirstInvalid';
@@ -47,7 +46,6 @@ function patchOf(before: Draft, after: Draft): PegawaiPatch {
 /** Edits an employee against the version it was loaded at (If-Match); OPD and unit change only through mutasi. */
 export function PegawaiEditForm({ record, onSaved, onCancel, onReload }: PegawaiEditFormProps) {
   const { t } = useI18n();
-  const me = useMe();
   const initial = draftOf(record.data);
   const [draft, setDraft] = useState<Draft>(initial);
   const [unchanged, setUnchanged] = useState(false);
@@ -72,7 +70,7 @@ export function PegawaiEditForm({ record, onSaved, onCancel, onReload }: Pegawai
       return;
     }
     void submit(async () => {
-      onSaved(await updatePegawai(record.data.id, record.etag, patch, me.csrfToken));
+      onSaved(await updatePegawai(record.data.id, record.etag, patch));
     });
   }
 

@@ -1,5 +1,4 @@
-import { apiRequest, ApiError } from '../../api/client';
-import type { Problem } from '../../api/types';
+import { apiRequest, apiRequestVersioned, type Versioned } from '../../api/client';
 
 // Shapes of the pegawai registry API (see /api/docs, tag "pegawai").
 
@@ -87,22 +86,19 @@ export interface Jabatan {
 }
 
 /** A record with the ETag it was read at, for If-Match on the next change. */
-export interface Versioned<T> {
-  data: T;
-  etag: string;
-}
+export type { Versioned };
 
 export function listPegawai(query: PegawaiListQuery, signal?: AbortSignal): Promise<PegawaiPage> {
   return apiRequest('GET', '/pegawai', { query: { ...query, total: 'true' }, signal });
 }
 
 export function getPegawai(ref: string, signal?: AbortSignal): Promise<Versioned<Pegawai>> {
-  return withEtag('GET', `/pegawai/${encodeURIComponent(ref)}`, { signal });
+  return apiRequestVersioned('GET', `/pegawai/${encodeURIComponent(ref)}`, { signal });
 }
 
 /** PATCH with If-Match: a stale ETag answers 412, a missing one 428. */
-export function updatePegawai(ref: string, etag: string, patch: PegawaiPatch, csrfToken: string): Promise<Versioned<Pegawai>> {
-  return withEtag('PATCH', `/pegawai/${encodeURIComponent(ref)}`, { body: patch, ifMatch: etag, csrfToken });
+export function updatePegawai(ref: string, etag: string, patch: PegawaiPatch): Promise<Versioned<Pegawai>> {
+  return apiRequestVersioned('PATCH', `/pegawai/${encodeURIComponent(ref)}`, { body: patch, ifMatch: etag });
 }
 
 export async function getRiwayat(ref: string, signal?: AbortSignal): Promise<HistoryEntry[]> {
@@ -113,41 +109,6 @@ export async function getRiwayat(ref: string, signal?: AbortSignal): Promise<His
 export async function getRiwayatJabatan(ref: string, signal?: AbortSignal): Promise<Jabatan[]> {
   const { items } = await apiRequest<{ items: Jabatan[] }>('GET', `/pegawai/${encodeURIComponent(ref)}/riwayat-jabatan`, { signal });
   return items;
-}
-
-/**
- * Like apiRequest, but reads the ETag response header and can send If-Match. The shared client
- * does not expose headers, so the CSRF token comes from the signed-in user (useMe) and the
- * language from <html lang>, which the I18nProvider keeps current.
- */
-async function withEtag<T>(
-  method: 'GET' | 'PATCH',
-  path: string,
-  options: { body?: unknown; ifMatch?: string; csrfToken?: string; signal?: AbortSignal },
-): Promise<Versioned<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'id' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
-  if (method !== 'GET' && options.csrfToken) headers['X-CSRF-Token'] = options.csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new ApiError(0, null);
-  }
-  if (!response.ok) {
-    let problem: Problem | null = null;
-    if ((response.headers.get('Content-Type') ?? '').includes('json')) problem = (await response.json().catch(() => null)) as Problem | null;
-    throw new ApiError(response.status, problem);
-  }
-  return { data: (await response.json()) as T, etag: response.headers.get('ETag') ?? '' };
 }
 
 /** `1990-05-17` → "17 Mei 1990"; a masked `1990-**-**` stays as it is. */
