@@ -1,9 +1,8 @@
 import { Type, type TSchema } from 'typebox';
+import { NextCursor, NullableTimestamp, Timestamp, Total, listItemSchema, orNull } from '../kernel/http-schemas.js';
 import { Text, Uuid } from '../../core/http/schemas.js';
 import { ESELON, JABATAN_JENIS, OPD_JENIS, UNIT_JENIS, type Eselon } from './model.js';
 
-/** A JSON Schema that also admits null (OpenAPI 3.1 style), keeping one clear error per field. */
-const orNull = <T>(schema: Record<string, unknown>, type: string) => Type.Unsafe<T | null>({ ...schema, type: [type, 'null'] });
 const nullableText = (min: number, max: number) => orNull<string>({ minLength: min, maxLength: max, pattern: '^[^\\u0000-\\u001f\\u007f]*$' }, 'string');
 const nullableNumber = (minimum: number, maximum: number) => orNull<number>({ minimum, maximum }, 'number');
 const optional = <T extends TSchema>(schema: T) => Type.Optional(schema);
@@ -18,8 +17,6 @@ export const Kode = Type.String({
 });
 /** A calendar day; years 1900–2199 keep every value inside PostgreSQL's and the calendar's range. */
 export const IsoDate = Type.String({ format: 'date', pattern: '^(19|2[01])\\d{2}-\\d{2}-\\d{2}$', examples: ['2025-01-01'] });
-const Timestamp = Type.String({ format: 'date-time' });
-const NullableTimestamp = orNull<string>({ format: 'date-time' }, 'string');
 const NullableDate = orNull<string>({ format: 'date' }, 'string');
 const NullableUuid = orNull<string>({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' }, 'string');
 
@@ -50,17 +47,12 @@ const opdProperties = {
 export const OpdSchema = Type.Object({ id: Uuid, ...opdProperties });
 
 /** With `fields=`, a list row holds the id and only the fields asked for. */
-export const OpdListItemSchema = Type.Object({
-  id: Uuid,
-  ...(Object.fromEntries(Object.entries(opdProperties).map(([name, schema]) => [name, Type.Optional(schema as TSchema)])) as {
-    [K in keyof typeof opdProperties]: ReturnType<typeof Type.Optional<(typeof opdProperties)[K]>>;
-  }),
-});
+export const OpdListItemSchema = listItemSchema(opdProperties);
 
 export const OpdPageSchema = Type.Object({
   items: Type.Array(OpdListItemSchema),
-  nextCursor: orNull<string>({ description: 'Pass as `cursor` for the next page; null on the last page' }, 'string'),
-  total: Type.Optional(Type.Integer({ description: 'Rows matching the filters, with `total=true`' })),
+  nextCursor: NextCursor,
+  total: Total,
 });
 
 export const OPD_SORTS = ['kode', '-kode', 'nama', '-nama'] as const;

@@ -1,16 +1,13 @@
 import { Type, type TSchema } from 'typebox';
+import { NextCursor, NullableTimestamp, Timestamp, Total, listItemSchema, orNull } from '../kernel/http-schemas.js';
 import { Text, Uuid } from '../../core/http/schemas.js';
 import { GOLONGAN, JENIS_PEGAWAI, STATUS_PEGAWAI } from './model.js';
 
-/** A JSON Schema that also admits null (OpenAPI 3.1 style), keeping one clear error per field. */
-const orNull = <T>(schema: Record<string, unknown>, type: string) => Type.Unsafe<T | null>({ ...schema, type: [type, 'null'] });
 const nullableText = (min: number, max: number) => orNull<string>({ minLength: min, maxLength: max, pattern: '^[^\\u0000-\\u001f\\u007f]*$' }, 'string');
 const optional = <T extends TSchema>(schema: T) => Type.Optional(schema);
 
 /** A calendar day; years 1900–2199 keep every value inside PostgreSQL's and the calendar's range. */
 export const IsoDate = Type.String({ format: 'date', pattern: '^(19|2[01])\\d{2}-\\d{2}-\\d{2}$', examples: ['1990-05-17'] });
-const Timestamp = Type.String({ format: 'date-time' });
-const NullableTimestamp = orNull<string>({ format: 'date-time' }, 'string');
 const NullableUuid = orNull<string>({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' }, 'string');
 
 export const JenisSchema = Type.Enum([...JENIS_PEGAWAI], { description: 'pns, pppk, or non_asn (no NIP)' });
@@ -54,17 +51,12 @@ const pegawaiProperties = {
 export const PegawaiSchema = Type.Object({ id: Uuid, ...pegawaiProperties });
 
 /** With `fields=`, a list row holds the id and only the fields asked for. */
-export const PegawaiListItemSchema = Type.Object({
-  id: Uuid,
-  ...(Object.fromEntries(Object.entries(pegawaiProperties).map(([name, schema]) => [name, Type.Optional(schema as TSchema)])) as {
-    [K in keyof typeof pegawaiProperties]: ReturnType<typeof Type.Optional<(typeof pegawaiProperties)[K]>>;
-  }),
-});
+export const PegawaiListItemSchema = listItemSchema(pegawaiProperties);
 
 export const PegawaiPageSchema = Type.Object({
   items: Type.Array(PegawaiListItemSchema),
-  nextCursor: orNull<string>({ description: 'Pass as `cursor` for the next page; null on the last page' }, 'string'),
-  total: Type.Optional(Type.Integer({ description: 'Rows matching the filters, with `total=true`' })),
+  nextCursor: NextCursor,
+  total: Total,
 });
 
 export const PEGAWAI_SORTS = ['nama', '-nama', 'nip', '-nip', 'tmt', '-tmt'] as const;

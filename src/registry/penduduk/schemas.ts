@@ -1,10 +1,8 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
+import { NextCursor, NullableTimestamp, Timestamp, Total, listItemSchema, orNull } from '../kernel/http-schemas.js';
 import { Text, Uuid } from '../../core/http/schemas.js';
 import { KEWARGANEGARAAN, STATUS } from './tables.js';
 
-const orNull = <T>(schema: Record<string, unknown>, type: string) => Type.Unsafe<T | null>({ ...schema, type: [type, 'null'] });
-const Timestamp = Type.String({ format: 'date-time' });
-const NullableTimestamp = orNull<string>({ format: 'date-time' }, 'string');
 /** A calendar day, 1900–2199. */
 const IsoDate = Type.String({ format: 'date', pattern: '^(19|2[01])\\d{2}-\\d{2}-\\d{2}$', examples: ['1990-03-12'] });
 /** NIK or No. KK as typed: the validator names each broken rule (422), so the schema stays loose. */
@@ -45,17 +43,12 @@ const pendudukProperties = {
 
 export const PendudukSchema = Type.Object({ id: Uuid, ...pendudukProperties });
 
-export const PendudukListItemSchema = Type.Object({
-  id: Uuid,
-  ...(Object.fromEntries(Object.entries(pendudukProperties).map(([name, schema]) => [name, Type.Optional(schema as TSchema)])) as {
-    [K in keyof typeof pendudukProperties]: ReturnType<typeof Type.Optional<(typeof pendudukProperties)[K]>>;
-  }),
-});
+export const PendudukListItemSchema = listItemSchema(pendudukProperties);
 
 export const PendudukPageSchema = Type.Object({
   items: Type.Array(PendudukListItemSchema),
-  nextCursor: orNull<string>({ description: 'Pass as `cursor` for the next page; null on the last page' }, 'string'),
-  total: Type.Optional(Type.Integer({ description: 'Rows matching the filters, with `total=true`' })),
+  nextCursor: NextCursor,
+  total: Total,
 });
 
 export const PENDUDUK_SORT_VALUES = ['nama', '-nama', 'createdAt', '-createdAt'] as const;

@@ -1,10 +1,9 @@
 import { Type, type TSchema } from 'typebox';
+import { NextCursor, Timestamp, Total, listItemSchema, orNull } from '../kernel/http-schemas.js';
 import { Text, Uuid } from '../../core/http/schemas.js';
 import { MAX_PAGU, PROGRAM_LEVELS } from './model.js';
 
-const orNull = <T>(schema: Record<string, unknown>, type: string) => Type.Unsafe<T | null>({ ...schema, type: [type, 'null'] });
 const optional = <T extends TSchema>(schema: T) => Type.Optional(schema);
-const Timestamp = Type.String({ format: 'date-time' });
 
 /** A kode program in any zero-padding variant; normalised by the service. */
 export const KodeProgram = Type.String({
@@ -25,7 +24,6 @@ export const NomenklaturSchema = Type.Object({
   nama: Type.String(),
 });
 const CursorSchema = optional(Type.String({ minLength: 1, maxLength: 1000, pattern: '^[A-Za-z0-9_-]+$' }));
-const NextCursor = orNull<string>({ description: 'Pass as `cursor` for the next page; null on the last page' }, 'string');
 
 export const NomenklaturQuery = Type.Object(
   {
@@ -68,16 +66,11 @@ const anggaranProperties = {
   updatedAt: Timestamp,
 };
 export const AnggaranSchema = Type.Object({ id: Uuid, ...anggaranProperties });
-export const AnggaranListItemSchema = Type.Object({
-  id: Uuid,
-  ...(Object.fromEntries(Object.entries(anggaranProperties).map(([name, schema]) => [name, Type.Optional(schema as TSchema)])) as {
-    [K in keyof typeof anggaranProperties]: ReturnType<typeof Type.Optional<(typeof anggaranProperties)[K]>>;
-  }),
-});
+export const AnggaranListItemSchema = listItemSchema(anggaranProperties);
 export const AnggaranPageSchema = Type.Object({
   items: Type.Array(AnggaranListItemSchema),
   nextCursor: NextCursor,
-  total: Type.Optional(Type.Integer({ description: 'Rows matching the filters, with `total=true`' })),
+  total: Total,
   totalPagu: Type.Optional(Type.Integer({ description: 'Sum of pagu (whole Rupiah) over the rows matching the filters, with `total=true`' })),
 });
 
