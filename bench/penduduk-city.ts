@@ -1,6 +1,7 @@
 /**
  * Registry at city scale: load ~900,000 residents with their families through Padu's bulk path
- * (the demo seeder: generated rows, set-based INSERTs, one history row per record) against
+ * (the demo seeder: generated rows, every NIK and No. KK validated, COPY per batch of 20,000
+ * with its bulk-load (muatan) row; version 1 of each record is the record itself, see history.ts) against
  * PostgreSQL `COPY` of the same rows from CSV into equivalent tables; then a filtered, paged
  * resident list over the loaded city (p50/p95, target p95 under 50 ms).
  */
@@ -37,22 +38,28 @@ export async function pendudukCityBench(server: RunningServer): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'padu-copy-'));
   await fs.chmod(dir, 0o777);
   const files = { keluarga: path.join(dir, 'keluarga.csv'), penduduk: path.join(dir, 'penduduk.csv') };
-  await sql`CREATE SCHEMA bench_copy`.execute(db);
-  await sql`CREATE TABLE bench_copy.keluarga (LIKE penduduk.keluarga INCLUDING ALL)`.execute(db);
-  await sql`CREATE TABLE bench_copy.penduduk (LIKE penduduk.penduduk INCLUDING ALL)`.execute(db);
-  await sql.raw(`COPY penduduk.keluarga TO '${files.keluarga}' WITH (FORMAT csv)`).execute(db);
-  await sql.raw(`COPY penduduk.penduduk TO '${files.penduduk}' WITH (FORMAT csv)`).execute(db);
-  const copyStarted = performance.now();
-  await sql.raw(`COPY bench_copy.keluarga FROM '${files.keluarga}' WITH (FORMAT csv)`).execute(db);
-  await sql.raw(`COPY bench_copy.penduduk FROM '${files.penduduk}' WITH (FORMAT csv)`).execute(db);
-  const copySeconds = (performance.now() - copyStarted) / 1000;
-  await sql`DROP SCHEMA bench_copy CASCADE`.execute(db);
+  // Two rounds, the faster one counts: on a shared machine that keeps the baseline strict.
+  let copySeconds = Infinity;
+  for (let round = 0; round < 2; round++) {
+    await sql`CREATE SCHEMA bench_copy`.execute(db);
+    await sql`CREATE TABLE bench_copy.keluarga (LIKE penduduk.keluarga INCLUDING ALL)`.execute(db);
+    await sql`CREATE TABLE bench_copy.penduduk (LIKE penduduk.penduduk INCLUDING ALL)`.execute(db);
+    if (round === 0) {
+      await sql.raw(`COPY penduduk.keluarga TO '${files.keluarga}' WITH (FORMAT csv)`).execute(db);
+      await sql.raw(`COPY penduduk.penduduk TO '${files.penduduk}' WITH (FORMAT csv)`).execute(db);
+    }
+    const copyStarted = performance.now();
+    await sql.raw(`COPY bench_copy.keluarga FROM '${files.keluarga}' WITH (FORMAT csv)`).execute(db);
+    await sql.raw(`COPY bench_copy.penduduk FROM '${files.penduduk}' WITH (FORMAT csv)`).execute(db);
+    copySeconds = Math.min(copySeconds, (performance.now() - copyStarted) / 1000);
+    await sql`DROP SCHEMA bench_copy CASCADE`.execute(db);
+  }
   await fs.rm(dir, { recursive: true, force: true });
 
   const paduRate = rows / paduSeconds;
   const copyRate = rows / copySeconds;
-  console.log(`baseline: COPY from CSV into equivalent tables  ${copyRate.toFixed(0).padStart(9)} rows/s  (${rows} rows in ${copySeconds.toFixed(1)} s)`);
-  console.log(`Padu: bulk seed with history rows               ${paduRate.toFixed(0).padStart(9)} rows/s  (${residents} residents + ${families} families in ${paduSeconds.toFixed(1)} s)`);
+  console.log(`baseline: COPY from CSV, equivalent tables (best of 2)${copyRate.toFixed(0).padStart(9)} rows/s  (${rows} rows in ${copySeconds.toFixed(1)} s)`);
+  console.log(`Padu: validated bulk seed                       ${paduRate.toFixed(0).padStart(9)} rows/s  (${residents} residents + ${families} families in ${paduSeconds.toFixed(1)} s)`);
   console.log(`ratio Padu / COPY: ${(paduRate / copyRate).toFixed(2)} (target ≥ 0.50)`);
 
   // Filtered, paged lists as a city-wide reader would ask for them.

@@ -135,7 +135,7 @@ program
   .action(async (options: { scale: 'small' | 'city' }) => {
     const seeded = await withKernel(async (kernel) => {
       for (const module of modules) await module.start?.(kernel);
-      return seedDemo(kernel, options.scale);
+      return seedDemo(kernel, options.scale, (module, seconds) => process.stdout.write(`  ${module.padEnd(12)} ${seconds.toFixed(1)} s\n`));
     });
     process.stdout.write(`Data demo (${options.scale}) ditambahkan: ${seeded.join(', ') || '-'}\n`);
   });

@@ -23,8 +23,8 @@ const STREETS = [
   'Komplek Perumnas Belimbing', 'Komplek Filano', 'Jl. Parak Gadang', 'Jl. Lubuk Begalung', 'Jl. Raya Indarung',
 ];
 const BIRTHPLACES = ['Bukittinggi', 'Pariaman', 'Solok', 'Payakumbuh', 'Padang Panjang', 'Sawahlunto', 'Painan', 'Pekanbaru', 'Medan', 'Jakarta'];
-const WORK_MEN = [15, 15, 88, 88, 88, 8, 5, 19, 19, 14, 11, 13, 18, 16, 9, 6, 7];
-const WORK_WOMEN = [15, 88, 8, 5, 18, 19, 16];
+const WORK_MEN = [15, 15, 88, 88, 88, 8, 84, 5, 19, 19, 14, 81, 11, 13, 26, 18, 16, 9, 6, 7, 65, 35];
+const WORK_WOMEN = [15, 88, 8, 84, 5, 18, 19, 16, 65, 30, 74, 73];
 
 interface Family {
   id: string;
@@ -161,37 +161,27 @@ function validate(families: Family[], people: Person[]): void {
   }
 }
 
-const HISTORY_COLUMNS = ['entity_type', 'entity_id', 'version', 'action', 'snapshot', 'actor_type', 'actor_id', 'actor_name'] as const;
-
-/** One batch in one transaction: families, residents and their first history rows, by COPY. */
+/**
+ * One batch in one transaction: its muatan (bulk-load) row, then families and residents by COPY.
+ * No history rows: version 1 of a loaded record is the record itself (registry kernel, history.ts).
+ */
 async function flush(kernel: Kernel, families: Family[], people: Person[], actor: DemoContext['actor']): Promise<void> {
   if (families.length === 0 && people.length === 0) return;
   validate(families, people);
   const kelurahanByKk = new Map(families.map((f) => [f.noKk, f.kelurahan]));
-  const ids = people.map(() => uuidv7());
+  const muatan = uuidv7();
   const client = await kernel.database.pool.connect();
   try {
     await client.query('BEGIN');
-    await copyRows(client, 'penduduk.keluarga', ['id', 'no_kk', 'kode_kelurahan', 'alamat', 'rt', 'rw'],
-      families.map((f) => [f.id, f.noKk, f.kelurahan, f.alamat, f.rt, f.rw]));
+    await client.query(
+      `INSERT INTO penduduk.muatan (id, source, actor_type, actor_id, actor_name, request_id, penduduk, keluarga) VALUES ($1, 'demo', $2, $3, $4, $5, $6, $7)`,
+      [muatan, actor.type, actor.id, actor.name, actor.requestId, people.length, families.length],
+    );
+    await copyRows(client, 'penduduk.keluarga', ['id', 'no_kk', 'kode_kelurahan', 'alamat', 'rt', 'rw', 'muatan_id'],
+      families.map((f) => [f.id, f.noKk, f.kelurahan, f.alamat, f.rt, f.rw, muatan]));
     await copyRows(client, 'penduduk.penduduk',
-      ['id', 'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'agama', 'pendidikan', 'pekerjaan', 'status_kawin', 'shdk', 'status', 'kode_kelurahan'],
-      people.map((p, i) => [ids[i]!, p.nik, p.noKk, p.nama, p.sex, p.tempatLahir, p.tanggalLahir, p.agama, p.pendidikan, p.pekerjaan, p.statusKawin, p.shdk, p.status, kelurahanByKk.get(p.noKk)!]));
-    const history: (string | number | null)[][] = families.map((f) => [
-      'keluarga', f.id, 1, 'created',
-      JSON.stringify({ id: f.id, noKk: f.noKk, kodeKelurahan: f.kelurahan, alamat: f.alamat, rt: f.rt, rw: f.rw, version: 1 }),
-      actor.type, actor.id, actor.name,
-    ]);
-    people.forEach((p, i) => history.push([
-      'penduduk', ids[i]!, 1, 'created',
-      JSON.stringify({
-        id: ids[i], nik: p.nik, noKk: p.noKk, nama: p.nama, jenisKelamin: p.sex, tempatLahir: p.tempatLahir, tanggalLahir: p.tanggalLahir,
-        agama: p.agama, pendidikan: p.pendidikan, pekerjaan: p.pekerjaan, statusKawin: p.statusKawin, shdk: p.shdk, status: p.status,
-        kewarganegaraan: 'WNI', version: 1, archivedAt: null, archiveReason: null,
-      }),
-      actor.type, actor.id, actor.name,
-    ]));
-    await copyRows(client, 'penduduk.history', HISTORY_COLUMNS, history);
+      ['id', 'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'agama', 'pendidikan', 'pekerjaan', 'status_kawin', 'shdk', 'status', 'kode_kelurahan', 'muatan_id'],
+      people.map((p) => [uuidv7(), p.nik, p.noKk, p.nama, p.sex, p.tempatLahir, p.tanggalLahir, p.agama, p.pendidikan, p.pekerjaan, p.statusKawin, p.shdk, p.status, kelurahanByKk.get(p.noKk)!, muatan]));
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -201,10 +191,14 @@ async function flush(kernel: Kernel, families: Family[], people: Person[], actor
   }
 }
 
+/** Lets the COPY of the batch in flight move on while the next one is generated. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Families with valid NIKs and KK numbers in every kelurahan of the pemda: ~2,000 residents at
  * `small`, ~900,000 at `city`. Every number is validated like an entered one, then each batch of
- * 20,000 residents goes in by COPY in one transaction: no per-row statements.
+ * 20,000 residents goes in by COPY in one transaction: no per-row statements. Generating a batch
+ * (this process) overlaps with storing the previous one (the database), one batch in flight.
  * Does nothing when residents exist already.
  */
 export async function seedPenduduk(kernel: Kernel, context: DemoContext): Promise<void> {
@@ -220,6 +214,16 @@ export async function seedPenduduk(kernel: Kernel, context: DemoContext): Promis
   let people: Person[] = [];
   let total = 0;
   let familyCount = 0;
+  let inFlight: Promise<void> | null = null;
+  const send = async () => {
+    if (inFlight) await inFlight;
+    inFlight = flush(kernel, families, people, context.actor);
+    inFlight.catch(() => {}); // awaited before the next batch or at the end
+    total += people.length;
+    familyCount += families.length;
+    families = [];
+    people = [];
+  };
   for (const k of kelurahan) {
     let here = 0;
     while (here < perKelurahan) {
@@ -227,18 +231,12 @@ export async function seedPenduduk(kernel: Kernel, context: DemoContext): Promis
       families.push(made.family);
       people.push(...made.people);
       here += made.people.length;
-      if (people.length >= BATCH) {
-        await flush(kernel, families, people, context.actor);
-        total += people.length;
-        familyCount += families.length;
-        families = [];
-        people = [];
-      }
+      if (families.length % 256 === 0) await yieldToIo();
+      if (people.length >= BATCH) await send();
     }
   }
-  await flush(kernel, families, people, context.actor);
-  total += people.length;
-  familyCount += families.length;
+  await send();
+  await inFlight;
   // Fresh statistics, or the planner meets a city of residents it believes is empty.
   await sql`ANALYZE penduduk.keluarga, penduduk.penduduk`.execute(kernel.db);
   await kernel.db.transaction().execute((trx) =>
