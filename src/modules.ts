@@ -3,6 +3,7 @@ import { packageRoot } from './core/paths.js';
 import type { MigrationSource } from './core/db/migrate.js';
 import type { ModuleRoutes } from './core/http/app.js';
 import type { Kernel } from './core/kernel.js';
+import { registerReferenceCheck, type ReferenceCheck, type ReferenceKind } from './core/references.js';
 import type { DemoContext } from './registry/demo/context.js';
 import { wilayahModule } from './registry/wilayah/index.js';
 import { organisasiModule } from './registry/organisasi/index.js';
@@ -18,14 +19,20 @@ export interface PaduModule {
   name: string;
   /** Folder of NNNN_description.sql files, relative to the package root. */
   migrations?: string;
-  routes?: ModuleRoutes;
+  routes?: ModuleRoutes | readonly ModuleRoutes[];
   /** Subscribe to events and prepare caches; runs before the server accepts requests. */
   start?: (kernel: Kernel) => Promise<void> | void;
   /** Adds this module's share of the demo city; modules seed in the order listed below. */
   seedDemo?: (kernel: Kernel, context: DemoContext) => Promise<void>;
+  /** Codes of this module that the kernel stores (role-grant scopes, account links) and asks about. */
+  references?: Partial<Record<ReferenceKind, ReferenceCheck>>;
 }
 
 export const modules: PaduModule[] = [wilayahModule, organisasiModule, pegawaiModule, programModule, pendudukModule];
+
+for (const module of modules) {
+  for (const [kind, check] of Object.entries(module.references ?? {})) registerReferenceCheck(kind as ReferenceKind, check);
+}
 
 /** Every part that owns tables, in the order their migrations apply: the kernel first. */
 export const migrationSources: MigrationSource[] = [
@@ -33,4 +40,4 @@ export const migrationSources: MigrationSource[] = [
   ...modules.filter((m) => m.migrations).map((m) => ({ module: m.name, dir: path.join(packageRoot, m.migrations!) })),
 ];
 
-export const moduleRoutes: ModuleRoutes[] = modules.flatMap((m) => (m.routes ? [m.routes] : []));
+export const moduleRoutes: ModuleRoutes[] = modules.flatMap((m) => (m.routes ? [m.routes].flat() : []));

@@ -9,7 +9,18 @@ import { OpdDetailPage } from './pages/organisasi/OpdDetailPage';
 import { OpdListPage } from './pages/organisasi/OpdListPage';
 import { PegawaiDetailPage } from './pages/pegawai/PegawaiDetailPage';
 import { PegawaiListPage } from './pages/pegawai/PegawaiListPage';
+import { PegawaiNewPage } from './pages/pegawai/PegawaiNewPage';
+import { KeluargaNewPage } from './pages/penduduk/KeluargaNewPage';
+import { KeluargaPage } from './pages/penduduk/KeluargaPage';
+import { PendudukDetailPage } from './pages/penduduk/PendudukDetailPage';
 import { PendudukListPage } from './pages/penduduk/PendudukListPage';
+import { PendudukNewPage } from './pages/penduduk/PendudukNewPage';
+import { AnggaranCreatePage } from './pages/program/AnggaranCreatePage';
+import { AnggaranDetailPage } from './pages/program/AnggaranDetailPage';
+import { AnggaranListPage } from './pages/program/AnggaranListPage';
+import { ImportPage as ProgramImportPage } from './pages/program/ImportPage';
+import { NomenklaturPage } from './pages/program/NomenklaturPage';
+import { SayaPage } from './pages/saya/SayaPage';
 import { SignInPage } from './pages/SignInPage';
 import { NotFoundPage } from './pages/StatusPages';
 import { UserDetailPage } from './pages/users/UserDetailPage';
@@ -24,6 +35,7 @@ export function App() {
         <BrowserRouter>
           <Routes>
             <Route path={SIGN_IN_PATH} element={<SignInPage />} />
+            {/* Public: the page a letter's QR code opens, without signing in. */}
             <Route
               element={
                 <RequireAuth>
@@ -68,10 +80,50 @@ export function App() {
                 }
               />
               <Route
+                path="penduduk/baru"
+                element={
+                  <RequirePermission permission="penduduk.manage">
+                    <PendudukNewPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="penduduk/:ref"
+                element={
+                  <RequirePermission permission="penduduk.read">
+                    <PendudukDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="keluarga/baru"
+                element={
+                  <RequirePermission permission="penduduk.manage">
+                    <KeluargaNewPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="keluarga/:ref"
+                element={
+                  <RequirePermission permission="penduduk.read">
+                    <KeluargaPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
                 path="pegawai"
                 element={
                   <RequirePermission permission="pegawai.read">
                     <PegawaiListPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="pegawai/baru"
+                element={
+                  <RequirePermission permission="pegawai.manage">
+                    <PegawaiNewPage />
                   </RequirePermission>
                 }
               />
@@ -83,6 +135,20 @@ export function App() {
                   </RequirePermission>
                 }
               />
+              <Route path="program" element={<AnggaranListPage />} />
+              <Route path="program/anggaran/baru" element={<AnggaranCreatePage />} />
+              <Route path="program/anggaran/:id" element={<AnggaranDetailPage />} />
+              <Route path="program/nomenklatur" element={<NomenklaturPage />} />
+              <Route
+                path="program/impor"
+                element={
+                  <RequirePermission permission="program.manage">
+                    <ProgramImportPage />
+                  </RequirePermission>
+                }
+              />
+              {/* Own records: the page checks penduduk.self or pegawai.self itself (either one will do). */}
+              <Route path="saya" element={<SayaPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -344,7 +344,7 @@ describe('sign-in, sessions and CSRF', () => {
     assert.ok(user.last_login_at instanceof Date);
     assert.equal(res.body.user.id, id);
     assert.deepEqual(res.body.roles, [{ role: 'warga', scopeType: 'self', scopeCode: null }]);
-    assert.deepEqual(res.body.permissions, []);
+    assert.deepEqual(res.body.permissions, ['penduduk.self']);
   });
 });
 

@@ -69,6 +69,8 @@ export function registerGuard(app: FastifyInstance, kernel: Kernel): void {
       username: session.username,
       displayName: session.displayName,
       email: session.email,
+      nik: session.nik,
+      nip: session.nip,
       access: accessOf(session),
       session: { tokenHash: session.tokenHash, csrfToken: session.csrfToken },
     };

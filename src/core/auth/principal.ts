@@ -10,6 +10,9 @@ export interface Principal {
   username: string;
   displayName: string;
   email: string | null;
+  /** The resident (NIK) and employee (NIP) the account is linked to: what `self` scopes read. */
+  nik: string | null;
+  nip: string | null;
   access: Access;
   /** Present when the request was authenticated by the session cookie. */
   session: { tokenHash: Buffer; csrfToken: string };

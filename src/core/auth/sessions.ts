@@ -14,6 +14,9 @@ export interface ActiveSession {
   username: string;
   displayName: string;
   email: string | null;
+  /** The resident (NIK) and employee (NIP) the account belongs to, when linked. */
+  nik: string | null;
+  nip: string | null;
   csrfToken: string;
   grants: Grant[];
   /** Epoch ms at which the session ends unless used again (the earlier of idle and absolute expiry). */
@@ -56,6 +59,8 @@ interface SessionRow {
   username: string;
   display_name: string;
   email: string | null;
+  nik: string | null;
+  nip: string | null;
   csrf_token: string;
   stale: boolean;
   valid_until: Date;
@@ -66,7 +71,7 @@ interface SessionRow {
 export async function findSession(db: Kysely<DB>, token: string, policy: SessionPolicy): Promise<ActiveSession | null> {
   const tokenHash = hashToken(token);
   const result = await sql<SessionRow>`
-    SELECT s.user_id, u.username, u.display_name, u.email, s.csrf_token,
+    SELECT s.user_id, u.username, u.display_name, u.email, u.nik, u.nip, s.csrf_token,
            s.last_seen_at < now() - make_interval(secs => ${touchEverySeconds(policy)}) AS stale,
            least(s.expires_at, greatest(s.last_seen_at, now()) + make_interval(mins => ${policy.idleMinutes})) AS valid_until,
            coalesce((SELECT json_agg(json_build_object('role', r.role, 'scopeType', r.scope_type,
@@ -87,6 +92,8 @@ export async function findSession(db: Kysely<DB>, token: string, policy: Session
     username: row.username,
     displayName: row.display_name,
     email: row.email,
+    nik: row.nik,
+    nip: row.nip,
     csrfToken: row.csrf_token,
     grants: row.grants,
     validUntil: row.valid_until.getTime(),

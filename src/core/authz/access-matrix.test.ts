@@ -37,16 +37,16 @@ const ROLES = Object.keys(ROLE_GRANTS) as Role[];
 /** What each role may do, written out by hand rather than read from roles.ts. */
 const EXPECTED_PERMISSIONS: Record<Role, string[]> = {
   admin: [
-    'audit.read', 'organisasi.manage', 'pegawai.manage', 'pegawai.read', 'pegawai.verify',
-    'penduduk.manage', 'penduduk.read', 'penduduk.read_full', 'penduduk.verify', 'program.manage', 'user.manage', 'user.read', 'wilayah.manage',
+    'audit.read', 'organisasi.manage', 'pegawai.manage', 'pegawai.read', 'pegawai.self', 'pegawai.verify',
+    'penduduk.manage', 'penduduk.read', 'penduduk.read_full', 'penduduk.self', 'penduduk.verify', 'program.manage', 'user.manage', 'user.read', 'wilayah.manage',
   ],
   pimpinan: ['pegawai.read', 'penduduk.read', 'user.read'],
   auditor: ['audit.read', 'pegawai.read', 'user.read'],
   opd_operator: ['organisasi.manage', 'pegawai.manage', 'pegawai.read', 'program.manage'],
-  pegawai: [],
+  pegawai: ['pegawai.self'],
   petugas_kelurahan: ['penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
   lurah: ['penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
-  warga: [],
+  warga: ['penduduk.self'],
 };
 
 interface RouteCase {
@@ -135,6 +135,7 @@ const MATRIX: RouteCase[] = [
   ...programCases(),
   // Penduduk: kelurahan staff in their kelurahan (the fixture lives in the staff's 13.71.01.1001), leaders masked city-wide.
   ...pendudukCases(),
+  ...selfCases(),
 ];
 
 describe('access matrix', () => {
@@ -164,6 +165,11 @@ describe('access matrix', () => {
     const victim = await t.admin.post('/api/v1/users', { username: 'korban', displayName: 'Korban', password: 'kata-sandi-korban-1', roles: [{ role: 'warga' }] });
     assert.equal(victim.status, 201);
     victimId = victim.body.id;
+    // The registry first: grants name an OPD and a kelurahan that must exist.
+    organisasi = await organisasiFixture(t.admin);
+    pegawaiIds = await pegawaiFixture(t.admin);
+    programIds = await programFixture(t.admin);
+    penduduk = await pendudukFixture(t.admin);
     for (const role of ROLES) {
       const username = `peran-${role.replace('_', '-')}`;
       const { scopeCode } = ROLE_GRANTS[role];
@@ -179,10 +185,6 @@ describe('access matrix', () => {
       assert.equal(login.status, 200);
       clients.set(role, client);
     }
-    organisasi = await organisasiFixture(t.admin);
-    pegawaiIds = await pegawaiFixture(t.admin);
-    programIds = await programFixture(t.admin);
-    penduduk = await pendudukFixture(t.admin);
   });
   after(() => t.close());
 
@@ -305,6 +307,9 @@ interface OrganisasiFixture {
   /** A leaf unit each allowed role may close, and one it may archive. */
   closable: Partial<Record<Role, string>>;
   archivableUnit: Partial<Record<Role, string>>;
+  /** A position in `unit` every writer corrects, and one per writer to archive. */
+  jabatan: string;
+  archivableJabatan: Partial<Record<Role, string>>;
 }
 let organisasi: OrganisasiFixture;
 
@@ -318,12 +323,16 @@ async function organisasiFixture(admin: ApiClient): Promise<OrganisasiFixture> {
   await created(admin.post('/api/v1/opd', { kode: opdKode, nama: 'Dinas Pendidikan', jenis: 'dinas' }));
   await created(admin.post('/api/v1/opd', { kode: 'MATRIX-ARSIP', nama: 'Dinas Yang Diarsipkan', jenis: 'dinas' }));
   const unit = (nama: string) => created(admin.post(`/api/v1/opd/${opdKode}/unit`, { nama, jenis: 'bidang', berlakuMulai: '2024-01-01' }));
+  const unitId = await unit('Bidang Pembinaan SD');
+  const jabatan = (nama: string) => created(admin.post(`/api/v1/unit/${unitId}/jabatan`, { nama, jenis: 'pelaksana' }));
   return {
     opd: opdKode,
     archivable: 'MATRIX-ARSIP',
-    unit: await unit('Bidang Pembinaan SD'),
+    unit: unitId,
     closable: { admin: await unit('Bidang Ditutup Admin'), opd_operator: await unit('Bidang Ditutup Operator') },
     archivableUnit: { admin: await unit('Bidang Diarsip Admin'), opd_operator: await unit('Bidang Diarsip Operator') },
+    jabatan: await jabatan('Pengadministrasi Umum'),
+    archivableJabatan: { admin: await jabatan('Jabatan Diarsip Admin'), opd_operator: await jabatan('Jabatan Diarsip Operator') },
   };
 }
 
@@ -343,6 +352,9 @@ function organisasiCases(): RouteCase[] {
     read('GET /api/v1/opd/:ref/struktur', () => `/api/v1/opd/${organisasi.opd}/struktur?tanggal=2024-06-01`),
     read('GET /api/v1/unit/:id', () => `/api/v1/unit/${organisasi.unit}`),
     read('GET /api/v1/unit/:id/history', () => `/api/v1/unit/${organisasi.unit}/history`),
+    read('GET /api/v1/unit/:id/jabatan', () => `/api/v1/unit/${organisasi.unit}/jabatan?includeArchived=true`),
+    read('GET /api/v1/jabatan/:id', () => `/api/v1/jabatan/${organisasi.jabatan}`),
+    read('GET /api/v1/jabatan/:id/history', () => `/api/v1/jabatan/${organisasi.jabatan}/history`),
     {
       route: 'POST /api/v1/opd',
       permission: 'organisasi.manage',
@@ -420,6 +432,25 @@ function organisasiCases(): RouteCase[] {
       success: 201,
       write: true,
       send: (c, role) => c.post(`/api/v1/unit/${organisasi.unit}/jabatan`, { nama: `Analis oleh ${role}`, jenis: 'fungsional' }),
+    },
+    {
+      route: 'PATCH /api/v1/jabatan/:id',
+      permission: 'organisasi.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => withIfMatch(c, `/api/v1/jabatan/${organisasi.jabatan}`, 'PATCH', `/api/v1/jabatan/${organisasi.jabatan}`, { nama: `Pengadministrasi diubah oleh ${role}` }),
+    },
+    {
+      route: 'POST /api/v1/jabatan/:id/archive',
+      permission: 'organisasi.manage',
+      allowed: WRITERS,
+      success: 200,
+      write: true,
+      send: (c, role) => {
+        const id = target(organisasi.archivableJabatan, role);
+        return withIfMatch(c, `/api/v1/jabatan/${id}`, 'POST', `/api/v1/jabatan/${id}/archive`, { reason: 'Uji matriks' });
+      },
     },
   ];
 }
@@ -573,7 +604,7 @@ function pendudukCases(): RouteCase[] {
   };
   return [
     read('GET /api/v1/penduduk', () => '/api/v1/penduduk?total=true'),
-    read('GET /api/v1/penduduk/referensi', () => '/api/v1/penduduk/referensi'),
+    { route: 'GET /api/v1/penduduk/referensi', permission: null, allowed: ROLES, success: 200, write: false, send: (c) => c.get('/api/v1/penduduk/referensi') },
     read('GET /api/v1/penduduk/:ref', () => `/api/v1/penduduk/${penduduk.nik}`),
     read('GET /api/v1/penduduk/:ref/riwayat', () => `/api/v1/penduduk/${penduduk.nik}/riwayat`),
     read('GET /api/v1/keluarga/:noKk', () => `/api/v1/keluarga/${penduduk.noKk}`),
@@ -592,6 +623,14 @@ function pendudukCases(): RouteCase[] {
       success: 200,
       write: true,
       send: (c) => c.post(`/api/v1/penduduk/${penduduk.nik}/lengkap`, { alasan: 'Pemeriksaan matriks akses' }),
+    },
+    {
+      route: 'POST /api/v1/penduduk/ekspor',
+      permission: 'penduduk.read_full',
+      allowed: STAFF,
+      success: 200,
+      write: true,
+      send: (c) => c.post('/api/v1/penduduk/ekspor', { alasan: 'Pemeriksaan matriks akses', kelurahan: '13.71.01.1001' }),
     },
     {
       route: 'GET /api/v1/penduduk/:ref/akses-log',
@@ -689,6 +728,10 @@ function programCases(): RouteCase[] {
     read('GET /api/v1/program/anggaran', () => '/api/v1/program/anggaran?tahun=2026&total=true'),
     read('GET /api/v1/program/anggaran/:id', () => `/api/v1/program/anggaran/${programIds.read}`),
     read('GET /api/v1/program/anggaran/:id/riwayat', () => `/api/v1/program/anggaran/${programIds.read}/riwayat`),
+    read('GET /api/v1/program/nomenklatur/:kode/jalur', () => '/api/v1/program/nomenklatur/1.01.02.2.01.0001/jalur'),
+    // Anyone signed in asks what they may manage; the answer is scoped (empty without program.manage).
+    read('GET /api/v1/program/kewenangan', () => '/api/v1/program/kewenangan'),
+    read('GET /api/v1/program/ringkasan', () => '/api/v1/program/ringkasan?tahun=2026'),
     {
       route: 'POST /api/v1/program/anggaran',
       permission: 'program.manage',
@@ -726,5 +769,25 @@ function programCases(): RouteCase[] {
       // Leaves out the lines archived by the arsip case: re-importing an archived line is a 422.
       send: (c) => c.post('/api/v1/program/import', { csv: PROGRAM_CSV.split('\n').filter((line) => !/\.000[23],/.test(line)).join('\n') }),
     },
+  ];
+}
+
+/**
+ * Accounts linked to people, and the self paths. The matrix's accounts are not linked, so an
+ * allowed role gets past the guard to a 404 `*.self_unlinked`; saya.test.ts covers linked accounts.
+ */
+function selfCases(): RouteCase[] {
+  return [
+    {
+      route: 'PUT /api/v1/users/:id/identitas',
+      permission: 'user.manage',
+      allowed: MANAGERS,
+      success: 200,
+      write: true,
+      send: (c, _r, id) => c.put(`/api/v1/users/${id}/identitas`, { nik: null, nip: null }),
+    },
+    { route: 'GET /api/v1/saya/penduduk', permission: 'penduduk.self', allowed: ['admin', 'warga'], success: 404, write: false, send: (c) => c.get('/api/v1/saya/penduduk') },
+    { route: 'GET /api/v1/saya/akses-log', permission: 'penduduk.self', allowed: ['admin', 'warga'], success: 404, write: false, send: (c) => c.get('/api/v1/saya/akses-log') },
+    { route: 'GET /api/v1/saya/pegawai', permission: 'pegawai.self', allowed: ['admin', 'pegawai'], success: 404, write: false, send: (c) => c.get('/api/v1/saya/pegawai') },
   ];
 }

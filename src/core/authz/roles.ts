@@ -7,7 +7,9 @@ export const permissions = ['user.read', 'user.manage', 'audit.read', 'organisas
   // registry pegawai: read (OPD-scoped for operators), change, yes/no NIP verification
   'pegawai.read', 'pegawai.manage', 'pegawai.verify',
   // registry program: nomenclature import (city-wide) and anggaran writes (OPD-scoped for operators); reads are signed-in
-  'program.manage'] as const;
+  'program.manage',
+  // self scope: the account's own resident record and who saw it (warga), own employee record (pegawai)
+  'penduduk.self', 'pegawai.self'] as const;
 export type Permission = (typeof permissions)[number];
 
 export type ScopeType = 'city' | 'opd' | 'kelurahan' | 'self';
@@ -28,11 +30,11 @@ export const roles = [
   { code: 'pimpinan', scopeType: 'city', label: { id: 'Pimpinan', en: 'Leader' }, permissions: ['user.read', 'penduduk.read', 'pegawai.read'] },
   { code: 'auditor', scopeType: 'city', label: { id: 'Auditor Inspektorat', en: 'Auditor (Inspectorate)' }, permissions: ['audit.read', 'user.read', 'pegawai.read'] },
   { code: 'opd_operator', scopeType: 'opd', label: { id: 'Operator OPD', en: 'Agency operator' }, permissions: ['organisasi.manage', 'pegawai.read', 'pegawai.manage', 'program.manage'] },
-  // pegawai (self): no pegawai.* permission yet; reading one's own record needs a user↔NIP link.
-  { code: 'pegawai', scopeType: 'self', label: { id: 'Pegawai', en: 'Employee' }, permissions: [] },
+  // Self roles read the records their account is linked to (PUT /api/v1/users/:id/identitas).
+  { code: 'pegawai', scopeType: 'self', label: { id: 'Pegawai', en: 'Employee' }, permissions: ['pegawai.self'] },
   { code: 'petugas_kelurahan', scopeType: 'kelurahan', label: { id: 'Petugas Kelurahan', en: 'Kelurahan officer' }, permissions: ['penduduk.read', 'penduduk.read_full', 'penduduk.manage'] },
   { code: 'lurah', scopeType: 'kelurahan', label: { id: 'Lurah', en: 'Lurah (village head)' }, permissions: ['penduduk.read', 'penduduk.read_full', 'penduduk.manage'] },
-  { code: 'warga', scopeType: 'self', label: { id: 'Warga', en: 'Resident' }, permissions: [] },
+  { code: 'warga', scopeType: 'self', label: { id: 'Warga', en: 'Resident' }, permissions: ['penduduk.self'] },
 ] as const satisfies readonly RoleDefinition[];
 
 export type RoleCode = (typeof roles)[number]['code'];

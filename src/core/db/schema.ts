@@ -17,6 +17,8 @@ export interface AppUserTable {
   updated_at: Timestamp;
   last_login_at: Date | null;
   password_changed_at: Timestamp;
+  nik: string | null;
+  nip: string | null;
 }
 
 export interface UserRoleTable {

@@ -44,6 +44,18 @@ describe('HTTP kernel', () => {
     assert.equal(en.body.requestId, en.headers.get('x-request-id'));
   });
 
+  it('serves the web app for page paths, dotted codes included, and a 404 for missing assets', async () => {
+    for (const page of ['/organisasi/1.01.0.00.0.00.01.0000', '/wilayah', '/pegawai/196608011988031001']) {
+      const res = await t.client().get(page);
+      // 503 when web/dist is not built (a bare `tsx test/run.ts`); either way the page route, never a 404.
+      assert.ok([200, 503].includes(res.status), `${page} → ${res.status}`);
+      if (res.status === 200) assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    }
+    for (const asset of ['/assets/tidak-ada.js', '/favicon-lain.png', '/assets/gaya.css']) {
+      assert.equal((await t.client().get(asset)).status, 404, asset);
+    }
+  });
+
   it('keeps a valid incoming request id and makes one otherwise', async () => {
     const kept = await t.client().get('/api/v1/health', { headers: { 'x-request-id': 'client-req-12345' } });
     assert.equal(kept.headers.get('x-request-id'), 'client-req-12345');

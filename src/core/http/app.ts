@@ -40,6 +40,8 @@ const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/i;
 export const webDist = path.join(packageRoot, 'web/dist');
 
 /** A module's routes: a Fastify plugin that receives the kernel. */
+const ASSET_SUFFIX = /\.(js|mjs|css|map|svg|png|jpe?g|gif|webp|ico|woff2?|ttf|json|txt|xml|webmanifest|html?|pdf)$/i;
+
 export type ModuleRoutes = (app: FastifyInstance, options: { kernel: Kernel }) => Promise<void>;
 
 export async function buildApp(
@@ -145,7 +147,9 @@ export async function buildApp(
   const indexHtml = existsSync(indexPath) ? readFileSync(indexPath) : null;
   app.setNotFoundHandler(async (request, reply) => {
     const pathOnly = request.url.split('?')[0] ?? '/';
-    const wantsPage = request.method === 'GET' && !pathOnly.startsWith('/api/') && !path.extname(pathOnly);
+    // Page paths may hold dots (an OPD code like 1.01.0.00.0.00.01.0000); only a file-like suffix
+    // marks a missing asset, which gets a 404 rather than the page.
+    const wantsPage = request.method === 'GET' && !pathOnly.startsWith('/api/') && !ASSET_SUFFIX.test(pathOnly);
     if (wantsPage && indexHtml) {
       // The browser app routes on the client: every page path gets its shell.
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);

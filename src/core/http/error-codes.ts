@@ -186,6 +186,11 @@ export const errorCatalog = {
     title: { id: 'Unit masih memiliki sub-unit', en: 'Unit still has sub-units' },
     detail: { id: 'Unit {id} masih memiliki {count} sub-unit; pindahkan atau arsipkan sub-unit itu dahulu.', en: 'Unit {id} still has {count} sub-units; move or archive those first.' },
   },
+  'jabatan.not_found': {
+    status: 404,
+    title: { id: 'Jabatan tidak ditemukan', en: 'Position not found' },
+    detail: { id: 'Tidak ada jabatan dengan id {id}.', en: 'There is no position (jabatan) with id {id}.' },
+  },
   // --- end of registry organisasi ---
   // --- registry wilayah (src/registry/wilayah): regions and their boundaries ---
   'wilayah.not_found': {
@@ -233,6 +238,14 @@ export const errorCatalog = {
     title: { id: 'Nomor KK sudah terdaftar', en: 'Family card number taken' },
     detail: { id: 'Nomor KK ini sudah terdaftar.', en: 'This family card number is already registered.' },
   },
+  'penduduk.export_too_large': {
+    status: 422,
+    title: { id: 'Ekspor terlalu besar', en: 'Export too large' },
+    detail: {
+      id: 'Filter ini cocok dengan lebih dari {limit} penduduk. Persempit filter (misalnya per kelurahan atau status), lalu ekspor lagi.',
+      en: 'These filters match more than {limit} residents. Narrow them (e.g. by kelurahan or status) and export again.',
+    },
+  },
   // --- end of registry penduduk ---
   // --- registry pegawai (src/registry/pegawai): employees, riwayat jabatan, mutasi ---
   'pegawai.not_found': {
@@ -278,6 +291,28 @@ export const errorCatalog = {
     detail: { id: '{count} baris bermasalah; tidak ada yang disimpan. Lihat `rows`.', en: '{count} rows have problems; nothing was stored. See `rows`.' },
   },
   // --- end of registry program ---
+  // --- accounts linked to people (core users; registry self paths under /api/v1/saya) ---
+  'user.identity_invalid': {
+    status: 422,
+    title: { id: 'Identitas tidak dapat ditautkan', en: 'Identity cannot be linked' },
+    detail: { id: 'NIK atau NIP tidak berformat benar atau tidak ada di registri; lihat daftar kesalahan.', en: 'The NIK or NIP is malformed or not in the registry; see the list of errors.' },
+  },
+  'user.identity_taken': {
+    status: 409,
+    title: { id: 'Identitas sudah ditautkan', en: 'Identity already linked' },
+    detail: { id: '{field} ini sudah ditautkan ke akun lain.', en: 'This {field} is already linked to another account.' },
+  },
+  'penduduk.self_unlinked': {
+    status: 404,
+    title: { id: 'Akun belum ditautkan ke data penduduk', en: 'Account not linked to a resident' },
+    detail: { id: 'Akun ini belum ditautkan ke NIK yang terdaftar. Hubungi kelurahan Anda.', en: 'This account is not linked to a registered NIK. Contact your kelurahan.' },
+  },
+  'pegawai.self_unlinked': {
+    status: 404,
+    title: { id: 'Akun belum ditautkan ke data pegawai', en: 'Account not linked to an employee' },
+    detail: { id: 'Akun ini belum ditautkan ke NIP yang terdaftar. Hubungi pengelola kepegawaian.', en: 'This account is not linked to a registered NIP. Contact the HR administrator.' },
+  },
+  // --- end of accounts linked to people ---
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -37,6 +37,18 @@ export const fieldRuleMessages = {
     id: 'Kode OPD hanya boleh berisi angka, huruf, titik dan tanda hubung.',
     en: 'An OPD code may hold only digits, letters, dots and dashes.',
   },
+  'scope.unknown_opd': {
+    id: 'Tidak ada OPD dengan kode {code} di registri.',
+    en: 'There is no OPD with code {code} in the registry.',
+  },
+  'scope.unknown_kelurahan': {
+    id: 'Tidak ada kelurahan dengan kode {code} di registri.',
+    en: 'There is no kelurahan with code {code} in the registry.',
+  },
+  'identity.nik_format': { id: 'NIK harus 16 angka.', en: 'A NIK is 16 digits.' },
+  'identity.nip_format': { id: 'NIP harus 18 angka.', en: 'A NIP is 18 digits.' },
+  'identity.nik_unknown': { id: 'NIK ini tidak ada di registri penduduk.', en: 'This NIK is not in the resident registry.' },
+  'identity.nip_unknown': { id: 'NIP ini tidak ada di registri pegawai.', en: 'This NIP is not in the employee registry.' },
   'date.range': { id: 'Tanggal akhir harus setelah tanggal awal.', en: 'The end date must be after the start date.' },
 
   // --- registry identity rules (src/registry/identity): NIK, NIP, No. KK, kode wilayah, kode program ---

@@ -1,6 +1,9 @@
 import type { Grant } from '../authz/access.js';
 import { findRole } from '../authz/roles.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { invalid, type FieldViolation } from '../http/errors.js';
+import { referenceExists } from '../references.js';
 
 export interface GrantInput {
   role: string;
@@ -11,8 +14,8 @@ const OPD_CODE = /^[0-9A-Za-z][0-9A-Za-z.-]{0,39}$/;
 
 /**
  * Checks role grants and derives each one's scope type from the role. Kelurahan codes are
- * checked by structure within the configured pemda; whether the OPD or kelurahan exists is
- * the registry's business once it lands.
+ * checked by structure within the configured pemda here; whether the OPD or kelurahan exists
+ * is asked of the registry by checkGrantScopes.
  */
 export function parseGrants(inputs: GrantInput[], pemdaCode: string): Grant[] {
   const violations: FieldViolation[] = [];
@@ -55,4 +58,16 @@ export function parseGrants(inputs: GrantInput[], pemdaCode: string): Grant[] {
   });
   if (violations.length > 0) throw invalid(violations);
   return grants;
+}
+
+/** Grants to an OPD or kelurahan that the registry does not know (or has archived) are refused. */
+export async function checkGrantScopes(db: Kysely<DB>, grants: Grant[]): Promise<void> {
+  const violations: FieldViolation[] = [];
+  for (const [index, grant] of grants.entries()) {
+    if ((grant.scopeType !== 'opd' && grant.scopeType !== 'kelurahan') || !grant.scopeCode) continue;
+    if (!(await referenceExists(db, grant.scopeType, grant.scopeCode))) {
+      violations.push({ field: `roles/${index}/scopeCode`, rule: `scope.unknown_${grant.scopeType}`, params: { code: grant.scopeCode } });
+    }
+  }
+  if (violations.length > 0) throw invalid(violations);
 }

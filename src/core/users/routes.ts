@@ -6,13 +6,14 @@ import { IdParams, problems } from '../http/schemas.js';
 import type { Kernel } from '../kernel.js';
 import {
   NewUserSchema,
+  IdentityBodySchema,
   PasswordBodySchema,
   RolesBodySchema,
   UserListQuery,
   UserPatchSchema,
   UserSchema,
 } from './schemas.js';
-import { createUser, getUser, listUsers, resetPassword, setUserRoles, updateUser } from './service.js';
+import { createUser, getUser, listUsers, resetPassword, setUserIdentity, setUserRoles, updateUser } from './service.js';
 
 const RoleList = Type.Object({
   items: Type.Array(
@@ -81,6 +82,22 @@ export async function userRoutes(app: FastifyInstance, { kernel }: { kernel: Ker
       schema: { tags, summary: "Replace a user's role grants", params: IdParams, body: RolesBodySchema, response: { 200: UserSchema, ...problems(400, 401, 403, 404, 409) } },
     },
     async (request) => setUserRoles(kernel, actorOf(request), request.params.id, request.body.roles),
+  );
+
+  app.put<{ Params: IdParams; Body: Static<typeof IdentityBodySchema> }>(
+    '/api/v1/users/:id/identitas',
+    {
+      config: { access: 'user.manage' },
+      schema: {
+        tags,
+        summary: 'Link the account to its resident (NIK) and/or employee (NIP)',
+        description: 'What the self-scoped roles read: `warga` their resident record and access log, `pegawai` their employee record. The number must exist in the registry (422) and not be linked to another account (409); null unlinks.',
+        params: IdParams,
+        body: IdentityBodySchema,
+        response: { 200: UserSchema, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => setUserIdentity(kernel, actorOf(request), request.params.id, request.body),
   );
 
   app.post<{ Params: IdParams; Body: Static<typeof PasswordBodySchema> }>(

@@ -24,6 +24,8 @@ export const UserSchema = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
   roles: Type.Array(GrantSchema),
+  nik: Type.Union([Type.String({ description: 'Linked resident, masked' }), Type.Null()]),
+  nip: Type.Union([Type.String({ description: 'Linked employee' }), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
@@ -54,6 +56,13 @@ export const UserPatchSchema = Type.Object(
 );
 
 export const RolesBodySchema = Type.Object({ roles: Roles }, { additionalProperties: false });
+export const IdentityBodySchema = Type.Object(
+  {
+    nik: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 40, description: 'The resident this account belongs to (warga); null unlinks' }), Type.Null()])),
+    nip: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 40, description: 'The employee this account belongs to (pegawai); null unlinks' }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
 export const PasswordBodySchema = Type.Object({ password: Password }, { additionalProperties: false });
 
 export const UserListQuery = Type.Object(

@@ -6,9 +6,11 @@ import { hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH } from '../auth
 import { deleteUserSessions } from '../auth/sessions.js';
 import type { Grant } from '../authz/access.js';
 import type { DB } from '../db/schema.js';
-import { AppError, invalid } from '../http/errors.js';
+import { AppError, invalid, type FieldViolation } from '../http/errors.js';
 import type { Kernel } from '../kernel.js';
-import { parseGrants, type GrantInput } from './grants.js';
+import { maskValue } from '../privacy/mask.js';
+import { referenceExists } from '../references.js';
+import { checkGrantScopes, parseGrants, type GrantInput } from './grants.js';
 
 export interface User {
   id: string;
@@ -17,6 +19,9 @@ export interface User {
   email: string | null;
   active: boolean;
   roles: Grant[];
+  /** The linked resident's NIK, always masked here; the linked employee's NIP. */
+  nik: string | null;
+  nip: string | null;
   createdAt: string;
   lastLoginAt: string | null;
 }
@@ -27,6 +32,8 @@ interface UserRow {
   display_name: string;
   email: string | null;
   active: boolean;
+  nik: string | null;
+  nip: string | null;
   created_at: Date;
   last_login_at: Date | null;
   roles: Grant[];
@@ -39,6 +46,8 @@ const toUser = (row: UserRow): User => ({
   email: row.email,
   active: row.active,
   roles: row.roles,
+  nik: row.nik === null ? null : maskValue(row.nik),
+  nip: row.nip,
   createdAt: row.created_at.toISOString(),
   lastLoginAt: row.last_login_at?.toISOString() ?? null,
 });
@@ -51,7 +60,7 @@ const rolesJson = sql<Grant[]>`coalesce((
 export function selectUsers(db: Kysely<DB> | Transaction<DB>) {
   return db
     .selectFrom('core.app_user as u')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.email', 'u.active', 'u.created_at', 'u.last_login_at'])
+    .select(['u.id', 'u.username', 'u.display_name', 'u.email', 'u.active', 'u.nik', 'u.nip', 'u.created_at', 'u.last_login_at'])
     .select(rolesJson.as('roles'));
 }
 
@@ -76,7 +85,7 @@ export async function listUsers(db: Kysely<DB>, query: UserQuery): Promise<{ ite
   }
   const [rows, count] = await Promise.all([
     base
-      .select(['u.id', 'u.username', 'u.display_name', 'u.email', 'u.active', 'u.created_at', 'u.last_login_at'])
+      .select(['u.id', 'u.username', 'u.display_name', 'u.email', 'u.active', 'u.nik', 'u.nip', 'u.created_at', 'u.last_login_at'])
       .select(rolesJson.as('roles'))
       .orderBy('u.username')
       .limit(query.limit)
@@ -137,6 +146,7 @@ export async function createUser(kernel: Kernel, actor: Actor, input: NewUser): 
   const displayName = cleanDisplayName(input.displayName);
   checkPassword(input.password, username);
   const grants = parseGrants(input.roles, kernel.config.pemdaCode);
+  await checkGrantScopes(kernel.db, grants);
   const passwordHash = await hashPassword(input.password);
   const id = uuidv7();
   try {
@@ -191,6 +201,7 @@ export async function updateUser(kernel: Kernel, actor: Actor, rawId: string, pa
 export async function setUserRoles(kernel: Kernel, actor: Actor, rawId: string, inputs: GrantInput[]): Promise<User> {
   const id = canonicalUserId(rawId);
   const grants = parseGrants(inputs, kernel.config.pemdaCode);
+  await checkGrantScopes(kernel.db, grants);
   if (actor.type === 'user' && actor.id === id && !grants.some((g) => g.role === 'admin')) {
     const current = await getUser(kernel.db, id);
     if (current.roles.some((g) => g.role === 'admin')) throw new AppError('user.cannot_lock_out_self');
@@ -201,6 +212,49 @@ export async function setUserRoles(kernel: Kernel, actor: Actor, rawId: string, 
     const after = await getUser(trx, id);
     await recordAudit(trx, actor, { action: 'user.roles_changed', entityType: 'user', entityId: id, before: { roles: before.roles }, after: { roles: after.roles } });
     await kernel.events.emit(trx, actor, { type: 'user.roles_changed', entityType: 'user', entityId: id, payload: { id, roles: after.roles } });
+    return after;
+  });
+  kernel.sessionCache?.forgetUser(id);
+  return updated;
+}
+
+export interface IdentityLink {
+  nik?: string | null;
+  nip?: string | null;
+}
+
+/**
+ * Links an account to the resident (NIK) and/or employee (NIP) it belongs to, which is what the
+ * `warga` and `pegawai` roles' self scope reads; null unlinks. The number must be in the registry
+ * and not linked to another account. Sessions keep working and see the new link at once.
+ */
+export async function setUserIdentity(kernel: Kernel, actor: Actor, rawId: string, link: IdentityLink): Promise<User> {
+  const id = canonicalUserId(rawId);
+  const changes: { nik?: string | null; nip?: string | null } = {};
+  const violations: FieldViolation[] = [];
+  for (const [field, length] of [['nik', 16], ['nip', 18]] as const) {
+    const value = link[field];
+    if (value === undefined) continue;
+    const digits = value === null ? null : value.replace(/[\s.-]/g, '');
+    if (digits !== null && !new RegExp(`^[0-9]{${length}}$`).test(digits)) violations.push({ field, rule: `identity.${field}_format` });
+    else if (digits !== null && !(await referenceExists(kernel.db, field, digits))) violations.push({ field, rule: `identity.${field}_unknown` });
+    else changes[field] = digits;
+  }
+  if (violations.length > 0) throw new AppError('user.identity_invalid', {}, violations);
+  const updated = await kernel.db.transaction().execute(async (trx) => {
+    const before = await lockUser(trx, id);
+    if (Object.keys(changes).length === 0) return before;
+    try {
+      await trx.updateTable('core.app_user').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+    } catch (error) {
+      const constraint = (error as { constraint?: string }).constraint ?? '';
+      if (isUniqueViolation(error)) throw new AppError('user.identity_taken', { field: constraint.includes('nip') ? 'NIP' : 'NIK' });
+      throw error;
+    }
+    const after = await getUser(trx, id);
+    // The audit trail masks the NIK itself (a personal field); the event names the fields only.
+    await recordAudit(trx, actor, { action: 'user.identity_linked', entityType: 'user', entityId: id, before: { nik: before.nik, nip: before.nip }, after: { nik: after.nik, nip: after.nip } });
+    await kernel.events.emit(trx, actor, { type: 'user.identity_linked', entityType: 'user', entityId: id, payload: { id, changed: Object.keys(changes) } });
     return after;
   });
   kernel.sessionCache?.forgetUser(id);

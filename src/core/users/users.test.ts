@@ -74,6 +74,8 @@ describe('users', () => {
           email: 'budi.santoso@padang.go.id',
           active: true,
           lastLoginAt: null,
+          nik: null,
+          nip: null,
           roles: [
             { role: 'lurah', scopeType: 'kelurahan', scopeCode: '13.71.01.1001' },
             { role: 'warga', scopeType: 'self', scopeCode: null },
@@ -168,6 +170,9 @@ describe('users', () => {
       { name: 'a kelurahan code with a short kecamatan', roles: [{ role: 'petugas_kelurahan', scopeCode: '13.71.1.1001' }], expected: [{ field: 'roles/0/scopeCode', rule: 'scope.invalid_kelurahan' }] },
       { name: 'a kelurahan code with a tail', roles: [{ role: 'lurah', scopeCode: '13.71.01.1001.9' }], expected: [{ field: 'roles/0/scopeCode', rule: 'scope.invalid_kelurahan' }] },
       { name: 'an OPD code with a blank inside', roles: [{ role: 'opd_operator', scopeCode: '1.01 0.00' }], expected: [{ field: 'roles/0/scopeCode', rule: 'scope.invalid_opd' }] },
+      { name: 'an OPD the registry does not know', roles: [{ role: 'opd_operator', scopeCode: '9.99.0.00.0.00.01.0000' }], expected: [{ field: 'roles/0/scopeCode', rule: 'scope.unknown_opd' }] },
+      { name: 'a well-formed kelurahan code the registry does not know', roles: [{ role: 'lurah', scopeCode: '13.71.01.1999' }], expected: [{ field: 'roles/0/scopeCode', rule: 'scope.unknown_kelurahan' }] },
+      { name: 'a kecamatan code where a kelurahan belongs', roles: [{ role: 'lurah', scopeCode: '13.71.01' }], expected: [{ field: 'roles/0/scopeCode', rule: 'scope.invalid_kelurahan' }] },
       { name: 'the same role twice', roles: [{ role: 'warga' }, { role: 'warga' }], expected: [{ field: 'roles/1', rule: 'role.duplicate' }] },
       {
         name: 'the same kelurahan grant twice, once padded',
@@ -474,6 +479,7 @@ describe('users', () => {
   describe('roles', () => {
     it('PUT replaces the grants → 200; audited before and after; an outbox event with the new roles', async () => {
       const id = await newUser('ganti-peran', { roles: [{ role: 'warga' }, { role: 'pegawai' }] });
+      assert.equal((await t.admin.post('/api/v1/opd', { kode: '1.01.0.00.0.00.01.0000', nama: 'Dinas Pendidikan', jenis: 'dinas' })).status, 201);
       const res = await t.admin.put(`/api/v1/users/${id}/roles`, {
         roles: [{ role: 'opd_operator', scopeCode: '1.01.0.00.0.00.01.0000' }, { role: 'petugas_kelurahan', scopeCode: '13.71.02.1003' }],
       });

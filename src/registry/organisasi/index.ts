@@ -1,5 +1,6 @@
 import type { PaduModule } from '../../modules.js';
 import { seedOrganisasi } from './demo.js';
+import { findOpd } from './opd-service.js';
 import { organisasiRoutes } from './routes.js';
 
 /**
@@ -12,10 +13,17 @@ export const organisasiModule: PaduModule = {
   migrations: 'src/registry/organisasi/migrations',
   routes: organisasiRoutes,
   seedDemo: seedOrganisasi,
+  references: {
+    opd: async (db, kode) => {
+      const opd = await findOpd(db, kode);
+      return opd !== null && opd.archivedAt === null;
+    },
+  },
 };
 
 export { findOpd, getOpd, listOpd } from './opd-service.js';
 export { findUnit, getUnit, getUnitDetail, inForce, jabatanOf, unitBelongsToOpd } from './unit-service.js';
+export { findJabatan, getJabatan, listJabatan } from './jabatan-service.js';
 export { strukturAsOf, type Struktur, type StrukturUnit } from './struktur.js';
 export { managesOpd } from './permission.js';
 export { todayWib } from './dates.js';

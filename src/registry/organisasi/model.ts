@@ -51,6 +51,10 @@ export interface Unit {
   berlakuMulai: string;
   /** Last day in force (inclusive); null while open-ended. */
   berlakuSampai: string | null;
+  /** Office of a unit housed apart from its OPD; null: at the OPD's office. */
+  alamat: string | null;
+  latitude: number | null;
+  longitude: number | null;
   version: number;
   archivedAt: string | null;
   archiveReason: string | null;
@@ -58,7 +62,8 @@ export interface Unit {
   updatedAt: string;
 }
 
-export const UNIT_EDITABLE = ['nama', 'jenis', 'parentId', 'berlakuSampai'] as const;
+export const UNIT_EDITABLE = ['nama', 'jenis', 'parentId', 'alamat', 'latitude', 'longitude'] as const;
+export type UnitEditable = (typeof UNIT_EDITABLE)[number];
 
 export interface Jabatan {
   id: string;
@@ -68,6 +73,7 @@ export interface Jabatan {
   eselon: Eselon | null;
   version: number;
   archivedAt: string | null;
+  archiveReason: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -101,6 +107,9 @@ export interface UnitRow {
   jenis: string;
   berlaku_mulai: string;
   berlaku_sampai: string | null;
+  alamat: string | null;
+  latitude: string | null;
+  longitude: string | null;
   version: number;
   archived_at: Date | null;
   archive_reason: string | null;
@@ -117,6 +126,9 @@ export const toUnit = (row: UnitRow): Unit => ({
   jenis: row.jenis as UnitJenis,
   berlakuMulai: row.berlaku_mulai,
   berlakuSampai: row.berlaku_sampai,
+  alamat: row.alamat,
+  latitude: num(row.latitude),
+  longitude: num(row.longitude),
   version: row.version,
   archivedAt: iso(row.archived_at),
   archiveReason: row.archive_reason,
@@ -132,9 +144,13 @@ export const toJabatan = (row: Selectable<JabatanTable>): Jabatan => ({
   eselon: row.eselon as Eselon | null,
   version: row.version,
   archivedAt: iso(row.archived_at),
+  archiveReason: row.archive_reason,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
 });
+
+/** Fields a client edits on a jabatan; its unit never changes (a new unit gets new positions). */
+export const JABATAN_EDITABLE = ['nama', 'jenis', 'eselon'] as const;
 
 /** Jabatan in the order of an org chart: highest eselon first, then structural, functional, staff. */
 export function compareJabatan(a: Jabatan, b: Jabatan): number {

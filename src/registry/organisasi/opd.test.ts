@@ -430,10 +430,16 @@ describe('organisasi: OPD', () => {
       '/api/v1/unit/{id}/archive',
       '/api/v1/unit/{id}/jabatan',
       '/api/v1/unit/{id}/history',
+      '/api/v1/jabatan/{id}',
+      '/api/v1/jabatan/{id}/archive',
+      '/api/v1/jabatan/{id}/history',
     ]) {
       assert.ok(doc.paths[path], `missing ${path}`);
     }
     assert.ok(doc.paths['/api/v1/opd/{ref}'].patch.parameters.some((p: any) => p.in === 'header' && p.name === 'if-match'));
+    assert.ok(doc.paths['/api/v1/jabatan/{id}'].patch.parameters.some((p: any) => p.in === 'header' && p.name === 'if-match'));
+    assert.ok(doc.paths['/api/v1/unit/{id}/jabatan'].get, 'a unit’s positions are listed');
+    assert.ok(doc.paths['/api/v1/unit/{id}'].patch.requestBody.content['application/json'].schema.properties.latitude, 'a unit’s office location is editable');
   });
 });
 

@@ -5,6 +5,7 @@ import { problems } from '../../core/http/schemas.js';
 import type { Kernel } from '../../core/kernel.js';
 import { etagFor } from '../kernel/etag.js';
 import { IfMatchHeaders, withEtag } from '../kernel/http-schemas.js';
+import { archiveJabatan, getJabatan, jabatanHistory, listJabatan, updateJabatan } from './jabatan-service.js';
 import { archiveOpd, createOpd, getOpd, listOpd, opdHistory, updateOpd } from './opd-service.js';
 import { MANAGE } from './permission.js';
 import { reorganise } from './reorganisasi.js';
@@ -12,6 +13,10 @@ import {
   ArchiveBodySchema,
   CloseUnitSchema,
   HistorySchema,
+  JabatanListQuery,
+  JabatanListSchema,
+  JabatanParams,
+  JabatanPatchSchema,
   JabatanSchema,
   NewJabatanSchema,
   NewOpdSchema,
@@ -34,6 +39,7 @@ import { archiveUnit, closeUnit, createJabatan, createUnit, getUnitDetail, unitH
 
 type RefParams = Static<typeof RefParams>;
 type UnitParams = Static<typeof UnitParams>;
+type JabatanParams = Static<typeof JabatanParams>;
 type IfMatch = Static<typeof IfMatchHeaders>;
 
 
@@ -188,7 +194,7 @@ export async function organisasiRoutes(app: FastifyInstance, { kernel }: { kerne
       config: { access: MANAGE },
       schema: {
         tags,
-        summary: 'Correct a unit: name, kind or parent (If-Match required)',
+        summary: 'Correct a unit: name, kind, parent or office location (If-Match required)',
         params: UnitParams,
         headers: IfMatchHeaders,
         body: UnitPatchSchema,
@@ -255,6 +261,76 @@ export async function organisasiRoutes(app: FastifyInstance, { kernel }: { kerne
       const jabatan = await createJabatan(kernel, actorOf(request), access(request), request.params.id, request.body);
       return reply.code(201).header('etag', etagFor(jabatan.version)).send(jabatan);
     },
+  );
+
+  app.get<{ Params: UnitParams; Querystring: Static<typeof JabatanListQuery> }>(
+    '/api/v1/unit/:id/jabatan',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'The positions (jabatan) of a unit',
+        description: 'In org-chart order; `includeArchived=true` adds archived positions after the others.',
+        params: UnitParams,
+        querystring: JabatanListQuery,
+        response: { 200: JabatanListSchema, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => ({ items: await listJabatan(kernel.db, request.params.id, request.query.includeArchived) }),
+  );
+
+  app.get<{ Params: JabatanParams }>(
+    '/api/v1/jabatan/:id',
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'One position (jabatan)', params: JabatanParams, response: { 200: withEtag(JabatanSchema), ...problems(400, 401, 404) } } },
+    async (request, reply) => {
+      const jabatan = await getJabatan(kernel.db, request.params.id);
+      return reply.header('etag', etagFor(jabatan.version)).send(jabatan);
+    },
+  );
+
+  app.patch<{ Params: JabatanParams; Body: Static<typeof JabatanPatchSchema>; Headers: IfMatch }>(
+    '/api/v1/jabatan/:id',
+    {
+      config: { access: MANAGE },
+      schema: {
+        tags,
+        summary: 'Correct a position: name, kind or eselon (If-Match required)',
+        description: 'Structural positions carry an eselon, others never do; changing to another kind drops the eselon.',
+        params: JabatanParams,
+        headers: IfMatchHeaders,
+        body: JabatanPatchSchema,
+        response: { 200: withEtag(JabatanSchema), ...problems(400, 401, 403, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const jabatan = await updateJabatan(kernel, actorOf(request), access(request), request.params.id, request.headers['if-match'], request.body);
+      return reply.header('etag', etagFor(jabatan.version)).send(jabatan);
+    },
+  );
+
+  app.post<{ Params: JabatanParams; Body: Static<typeof ArchiveBodySchema>; Headers: IfMatch }>(
+    '/api/v1/jabatan/:id/archive',
+    {
+      config: { access: MANAGE },
+      schema: {
+        tags,
+        summary: 'Archive a position no longer used, with a reason (If-Match required)',
+        params: JabatanParams,
+        headers: IfMatchHeaders,
+        body: ArchiveBodySchema,
+        response: { 200: withEtag(JabatanSchema), ...problems(400, 401, 403, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const jabatan = await archiveJabatan(kernel, actorOf(request), access(request), request.params.id, request.headers['if-match'], request.body.reason);
+      return reply.header('etag', etagFor(jabatan.version)).send(jabatan);
+    },
+  );
+
+  app.get<{ Params: JabatanParams }>(
+    '/api/v1/jabatan/:id/history',
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Every version of a position, who and when', params: JabatanParams, response: { 200: HistorySchema, ...problems(400, 401, 404) } } },
+    async (request) => ({ items: await jabatanHistory(kernel.db, request.params.id) }),
   );
 
   app.get<{ Params: UnitParams }>(

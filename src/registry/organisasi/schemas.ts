@@ -128,9 +128,28 @@ export const JabatanSchema = Type.Object({
   eselon: orNull<string>({ enum: [...ESELON, null] }, 'string'),
   version: Type.Integer(),
   archivedAt: NullableTimestamp,
+  archiveReason: orNull<string>({}, 'string'),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
+
+export const JabatanListSchema = Type.Object({ items: Type.Array(JabatanSchema, { description: 'Org-chart order (highest eselon first); archived positions last' }) });
+
+export const JabatanParams = Type.Object({ id: Uuid });
+
+export const JabatanListQuery = Type.Object(
+  { includeArchived: Type.Boolean({ default: false, description: 'Also list archived positions' }) },
+  { additionalProperties: false },
+);
+
+export const JabatanPatchSchema = Type.Object(
+  {
+    nama: optional(Text(1, 200)),
+    jenis: optional(JabatanJenisSchema),
+    eselon: optional(orNull<Eselon>({ enum: [...ESELON, null], description: 'Only for structural positions; leaving the structural kind drops it' }, 'string')),
+  },
+  { additionalProperties: false },
+);
 
 export const NewJabatanSchema = Type.Object(
   {
@@ -150,6 +169,9 @@ const unitProperties = {
   jenis: UnitJenisSchema,
   berlakuMulai: Type.String({ format: 'date', description: 'First day in force' }),
   berlakuSampai: orNull<string>({ format: 'date', description: 'Last day in force (inclusive); null while open-ended' }, 'string'),
+  alamat: orNull<string>({ description: 'Office address of a unit housed apart from its agency; null: at the agency’s office' }, 'string'),
+  latitude: orNull<number>({}, 'number'),
+  longitude: orNull<number>({}, 'number'),
   version: Type.Integer(),
   archivedAt: NullableTimestamp,
   archiveReason: orNull<string>({}, 'string'),
@@ -168,6 +190,9 @@ export const NewUnitSchema = Type.Object(
     parentId: optional(NullableUuid),
     berlakuMulai: optional(IsoDate),
     berlakuSampai: optional(orNull<string>({ format: 'date', pattern: '^(19|2[01])\\d{2}-\\d{2}-\\d{2}$' }, 'string')),
+    alamat: optional(nullableText(0, 500)),
+    latitude: optional(Latitude),
+    longitude: optional(Longitude),
   },
   { additionalProperties: false },
 );
@@ -177,6 +202,9 @@ export const UnitPatchSchema = Type.Object(
     nama: optional(Text(1, 200)),
     jenis: optional(UnitJenisSchema),
     parentId: optional(NullableUuid),
+    alamat: optional(nullableText(0, 500)),
+    latitude: optional(Latitude),
+    longitude: optional(Longitude),
   },
   { additionalProperties: false },
 );
@@ -199,6 +227,7 @@ export const StrukturUnitSchema = Type.Object({
   jenis: UnitJenisSchema,
   berlakuMulai: Type.String({ format: 'date' }),
   berlakuSampai: NullableDate,
+  alamat: orNull<string>({}, 'string'),
   version: Type.Integer(),
   jabatan: Type.Array(Type.Object({ id: Uuid, nama: Type.String(), jenis: JabatanJenisSchema, eselon: orNull<string>({}, 'string') })),
 });

@@ -14,6 +14,8 @@ export interface StrukturUnit {
   jenis: UnitJenis;
   berlakuMulai: string;
   berlakuSampai: string | null;
+  /** Office address of a unit housed apart from its OPD. */
+  alamat: string | null;
   version: number;
   jabatan: { id: string; nama: string; jenis: string; eselon: string | null }[];
 }
@@ -59,6 +61,7 @@ export async function strukturAsOf(db: AnyDb, opdRef: string, tanggal: string = 
         jenis: unit.jenis,
         berlakuMulai: unit.berlakuMulai,
         berlakuSampai: unit.berlakuSampai,
+        alamat: unit.alamat,
         version: unit.version,
         jabatan: (jabatan.get(unit.id) ?? []).map(({ id, nama, jenis, eselon }) => ({ id, nama, jenis, eselon })),
       });

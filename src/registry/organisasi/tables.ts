@@ -33,6 +33,10 @@ export interface UnitTable {
   jenis: string;
   berlaku_mulai: DateText;
   berlaku_sampai: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Office location of a unit housed apart from its OPD (migration 0002). */
+  alamat: ColumnType<string | null, string | null | undefined, string | null>;
+  latitude: Numeric;
+  longitude: Numeric;
   version: ColumnType<number, number | undefined, number>;
   archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   archive_reason: string | null;

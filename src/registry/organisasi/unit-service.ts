@@ -3,12 +3,13 @@ import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../../core/audit/actor.js';
 import { recordAudit } from '../../core/audit/trail.js';
 import type { Access } from '../../core/authz/access.js';
-import { AppError, invalid } from '../../core/http/errors.js';
+import { AppError, invalid, type FieldViolation } from '../../core/http/errors.js';
 import type { Kernel } from '../../core/kernel.js';
 import { assertCurrent, expectedVersion } from '../kernel/etag.js';
 import { changedFields, readHistory, writeHistory, type HistoryEntry } from '../kernel/history.js';
 import { todayWib } from './dates.js';
 import {
+  cleanOptional,
   compareJabatan,
   isUuid,
   toJabatan,
@@ -19,6 +20,7 @@ import {
   type Opd,
   type Unit,
   type UnitJenis,
+  UNIT_EDITABLE,
 } from './model.js';
 import { lockOpd } from './opd-service.js';
 import { assertManagesOpd } from './permission.js';
@@ -33,7 +35,7 @@ export function selectUnits(db: OrgDb) {
     .selectFrom('organisasi.unit as u')
     .innerJoin('organisasi.opd as o', 'o.id', 'u.opd_id')
     .select(['u.id', 'u.opd_id', 'o.kode as opd_kode', 'u.parent_id', 'u.nama', 'u.jenis', 'u.version'])
-    .select(['u.archived_at', 'u.archive_reason', 'u.created_at', 'u.updated_at'])
+    .select(['u.alamat', 'u.latitude', 'u.longitude', 'u.archived_at', 'u.archive_reason', 'u.created_at', 'u.updated_at'])
     .select([sql<string>`u.berlaku_mulai::text`.as('berlaku_mulai'), sql<string | null>`u.berlaku_sampai::text`.as('berlaku_sampai')]);
 }
 
@@ -79,7 +81,7 @@ export const inForce = (unit: Pick<Unit, 'berlakuMulai' | 'berlakuSampai' | 'arc
  * Locks the unit's OPD, then the unit: every structure change of one OPD runs alone, so two
  * concurrent moves cannot build a cycle between them.
  */
-async function lockUnit(trx: OrgTrx, id: string): Promise<{ unit: Unit; opd: Opd }> {
+export async function lockUnit(trx: OrgTrx, id: string): Promise<{ unit: Unit; opd: Opd }> {
   const found = await findUnit(trx, id);
   if (!found) throw new AppError('unit.not_found', { id });
   const opd = await lockOpd(trx, found.opdId);
@@ -127,6 +129,27 @@ export interface NewUnitValues {
   jenis: UnitJenis;
   berlakuMulai: string;
   berlakuSampai: string | null;
+  alamat?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface Lokasi {
+  alamat: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/**
+ * An office location: a trimmed address (blank → null) and a coordinate pair, both or neither.
+ * Each coordinate's bounds (Indonesia) are checked by the request schema and the table.
+ */
+export function checkLokasi(values: { alamat?: string | null; latitude?: number | null; longitude?: number | null }, violations: FieldViolation[]): Lokasi {
+  const latitude = values.latitude ?? null;
+  const longitude = values.longitude ?? null;
+  // One coordinate alone places the office nowhere.
+  if ((latitude === null) !== (longitude === null)) violations.push({ field: latitude === null ? 'latitude' : 'longitude', rule: 'required' });
+  return { alamat: cleanOptional(values.alamat) ?? null, latitude, longitude };
 }
 
 /** Inserts a unit and its first history version; audit and events are the caller's. */
@@ -142,6 +165,9 @@ export async function insertUnit(trx: OrgTrx, actor: Actor, values: NewUnitValue
       jenis: values.jenis,
       berlaku_mulai: values.berlakuMulai,
       berlaku_sampai: values.berlakuSampai,
+      alamat: values.alamat ?? null,
+      latitude: values.latitude ?? null,
+      longitude: values.longitude ?? null,
     })
     .execute();
   const unit = await getUnit(trx, id);
@@ -187,6 +213,9 @@ export interface UnitInput {
   parentId?: string | null;
   berlakuMulai?: string;
   berlakuSampai?: string | null;
+  alamat?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
 }
 
 export async function createUnit(kernel: Kernel, actor: Actor, access: Access, opdRef: string, input: UnitInput): Promise<UnitDetail> {
@@ -195,12 +224,15 @@ export async function createUnit(kernel: Kernel, actor: Actor, access: Access, o
     const opd = await lockOpd(trx, opdRef);
     assertManagesOpd(access, opd.kode);
     if (opd.archivedAt) throw new AppError('record.archived');
+    const violations: FieldViolation[] = [];
     const nama = input.nama.trim();
-    if (!nama) throw invalid([{ field: 'nama', rule: 'minLength', params: { limit: 1 } }]);
+    if (!nama) violations.push({ field: 'nama', rule: 'minLength', params: { limit: 1 } });
     const period = { berlakuMulai: input.berlakuMulai ?? todayWib(), berlakuSampai: input.berlakuSampai ?? null };
-    if (period.berlakuSampai !== null && period.berlakuSampai < period.berlakuMulai) throw invalid([{ field: 'berlakuSampai', rule: 'date.range' }]);
+    if (period.berlakuSampai !== null && period.berlakuSampai < period.berlakuMulai) violations.push({ field: 'berlakuSampai', rule: 'date.range' });
+    const lokasi = checkLokasi(input, violations);
+    if (violations.length > 0) throw invalid(violations);
     const parentId = input.parentId ? (await checkParent(trx, opd, period, input.parentId)).id : null;
-    const unit = await insertUnit(trx, actor, { opdId: opd.id, parentId, nama, jenis: input.jenis, ...period });
+    const unit = await insertUnit(trx, actor, { opdId: opd.id, parentId, nama, jenis: input.jenis, ...period, ...lokasi });
     await recordAudit(outer, actor, { action: 'unit.created', entityType: 'unit', entityId: unit.id, after: unit });
     await kernel.events.emit(outer, actor, {
       type: 'unit.created',
@@ -216,9 +248,17 @@ export interface UnitPatch {
   nama?: string;
   jenis?: UnitJenis;
   parentId?: string | null;
+  alamat?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
 }
 
-/** Corrects a unit in place (a name, its kind, its parent); a change of structure from a date is a reorganisation. */
+const unitEditable = (unit: Unit) => Object.fromEntries(UNIT_EDITABLE.map((name) => [name, unit[name]]));
+
+/**
+ * Corrects a unit in place (a name, its kind, its parent, its office); a change of structure
+ * from a date is a reorganisation.
+ */
 export async function updateUnit(kernel: Kernel, actor: Actor, access: Access, id: string, ifMatch: string | undefined, patch: UnitPatch): Promise<UnitDetail> {
   return kernel.db.transaction().execute(async (outer) => {
     const trx = org(outer);
@@ -226,19 +266,38 @@ export async function updateUnit(kernel: Kernel, actor: Actor, access: Access, i
     assertManagesOpd(access, opd.kode);
     assertCurrent(before.version, expectedVersion(ifMatch));
     if (before.archivedAt || opd.archivedAt) throw new AppError('record.archived');
+    const violations: FieldViolation[] = [];
     const next = {
       nama: patch.nama === undefined ? before.nama : patch.nama.trim(),
       jenis: patch.jenis ?? before.jenis,
       parentId: patch.parentId === undefined ? before.parentId : patch.parentId?.toLowerCase() ?? null,
+      ...checkLokasi(
+        {
+          alamat: patch.alamat === undefined ? before.alamat : patch.alamat,
+          latitude: patch.latitude === undefined ? before.latitude : patch.latitude,
+          longitude: patch.longitude === undefined ? before.longitude : patch.longitude,
+        },
+        violations,
+      ),
     };
-    if (!next.nama) throw invalid([{ field: 'nama', rule: 'minLength', params: { limit: 1 } }]);
-    const changed = changedFields({ nama: before.nama, jenis: before.jenis, parentId: before.parentId }, next);
+    if (!next.nama) violations.unshift({ field: 'nama', rule: 'minLength', params: { limit: 1 } });
+    if (violations.length > 0) throw invalid(violations);
+    const changed = changedFields(unitEditable(before), next);
     if (changed.length === 0) return getUnitDetail(outer, before.id);
     if (changed.includes('parentId') && next.parentId !== null) await checkParent(trx, opd, before, next.parentId);
     const version = before.version + 1;
     await trx
       .updateTable('organisasi.unit')
-      .set({ nama: next.nama, jenis: next.jenis, parent_id: next.parentId, version, updated_at: new Date() })
+      .set({
+        nama: next.nama,
+        jenis: next.jenis,
+        parent_id: next.parentId,
+        alamat: next.alamat,
+        latitude: next.latitude,
+        longitude: next.longitude,
+        version,
+        updated_at: new Date(),
+      })
       .where('id', '=', before.id)
       .execute();
     const after = await getUnit(outer, before.id);

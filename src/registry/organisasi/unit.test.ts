@@ -75,6 +75,9 @@ describe('organisasi: units, jabatan, struktur and reorganisation', () => {
           jenis: 'bidang',
           berlakuMulai: today,
           berlakuSampai: null,
+          alamat: null,
+          latitude: null,
+          longitude: null,
           version: 1,
           archivedAt: null,
           archiveReason: null,
@@ -143,6 +146,46 @@ describe('organisasi: units, jabatan, struktur and reorganisation', () => {
       const top = await t.admin.patch(`/api/v1/unit/${seksi.id}`, { parentId: null }, { headers: { 'if-match': '"v2"' } });
       assert.equal(top.status, 200);
       assert.equal(top.body.parentId, null);
+    });
+
+    it('office location: set on create, changed and cleared with PATCH; a lone coordinate or one outside Indonesia → 400', async () => {
+      const upt = await addUnit(opdA, {
+        nama: 'UPT Pusat Data',
+        jenis: 'upt',
+        alamat: ' Jl. Jenderal Sudirman No. 1, Padang ',
+        latitude: -0.9471234,
+        longitude: 100.3531234,
+      });
+      assert.deepEqual([upt.alamat, upt.latitude, upt.longitude], ['Jl. Jenderal Sudirman No. 1, Padang', -0.947123, 100.353123]);
+      const before = await footprint();
+      const cases: [Record<string, unknown>, string, string][] = [
+        [{ latitude: null }, 'latitude', 'required'],
+        [{ longitude: null }, 'longitude', 'required'],
+        [{ latitude: 40 }, 'latitude', 'maximum'],
+        [{ longitude: 10 }, 'longitude', 'minimum'],
+        [{ latitude: 'utara' }, 'latitude', 'type'],
+        [{ alamat: 'x'.repeat(501) }, 'alamat', 'maxLength'],
+      ];
+      for (const [body, field, rule] of cases) {
+        const res = await t.admin.patch(`/api/v1/unit/${upt.id}`, body, { headers: { 'if-match': '"v1"' } });
+        assert.equal(res.status, 400, JSON.stringify(body));
+        assert.deepEqual(violations(res).map((v) => v.field), [field], JSON.stringify(body));
+        assert.equal(violations(res)[0]!.rule, rule, JSON.stringify(body));
+      }
+      const lone = await t.admin.post(`/api/v1/opd/${opdA.kode}/unit`, { nama: 'UPT Setengah', jenis: 'upt', latitude: -0.9 });
+      assert.deepEqual(violations(lone), [{ field: 'longitude', rule: 'required' }]);
+      assert.deepEqual(await footprint(), before);
+
+      const moved = await t.admin.patch(`/api/v1/unit/${upt.id}`, { alamat: 'Jl. Bagindo Aziz Chan No. 10', latitude: -0.91, longitude: 100.36 }, { headers: { 'if-match': '"v1"' } });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      assert.deepEqual([moved.body.alamat, moved.body.latitude, moved.body.longitude, moved.body.version], ['Jl. Bagindo Aziz Chan No. 10', -0.91, 100.36, 2]);
+      const events = await eventsOfRequest(moved.headers.get('x-request-id')!);
+      assert.deepEqual((events[0]!.payload as any).changed, ['alamat', 'latitude', 'longitude']);
+      const cleared = await t.admin.patch(`/api/v1/unit/${upt.id}`, { alamat: '  ', latitude: null, longitude: null }, { headers: { 'if-match': '"v2"' } });
+      assert.equal(cleared.status, 200);
+      assert.deepEqual([cleared.body.alamat, cleared.body.latitude, cleared.body.longitude], [null, null, null]);
+      const history = (await t.admin.get(`/api/v1/unit/${upt.id}/history`)).body.items;
+      assert.deepEqual(history.map((h: any) => [h.version, h.changed]), [[3, ['alamat', 'latitude', 'longitude']], [2, ['alamat', 'latitude', 'longitude']], [1, []]]);
     });
 
     it('a unit made its own ancestor → 422 unit.cycle; a parent of another OPD → 422; nothing written', async () => {

@@ -1,6 +1,7 @@
 import type { PaduModule } from '../../modules.js';
 import { seedPegawai } from './demo.js';
 import { pegawaiRoutes } from './routes.js';
+import { pegawaiSayaRoutes } from './saya.js';
 
 /**
  * Pegawai, part of the Satu Data registry: the city's employees (PNS, PPPK, non-ASN), their
@@ -9,9 +10,11 @@ import { pegawaiRoutes } from './routes.js';
 export const pegawaiModule: PaduModule = {
   name: 'pegawai',
   migrations: 'src/registry/pegawai/migrations',
-  routes: pegawaiRoutes,
+  routes: [pegawaiRoutes, pegawaiSayaRoutes],
+  references: { nip: async (db, nip) => (await getPegawaiByNip(db, nip)) !== null },
   seedDemo: seedPegawai,
 };
 
 export { findPegawai, getPegawaiByNip, verifyNip } from './pegawai-service.js';
+import { getPegawaiByNip } from './pegawai-service.js';
 export type { Pegawai, JenisPegawai, StatusPegawai } from './model.js';

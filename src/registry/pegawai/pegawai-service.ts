@@ -472,11 +472,16 @@ export interface RiwayatJabatan {
 /** Positions over time, newest first, with OPD and unit names read through organisasi. */
 export async function riwayatJabatan(db: AnyDb, access: Access, ref: string): Promise<RiwayatJabatan[]> {
   const { pegawai } = await readPegawai(db, access, ref);
+  return riwayatJabatanOf(db, pegawai.id);
+}
+
+/** Positions over time of an employee the caller already may see (the self path, other modules). */
+export async function riwayatJabatanOf(db: AnyDb, pegawaiId: string): Promise<RiwayatJabatan[]> {
   const rows = await peg(db)
     .selectFrom('pegawai.riwayat_jabatan')
     .select(['id', 'opd_id', 'unit_id', 'jabatan_id', 'nama_jabatan'])
     .select([sql<string>`tmt::text`.as('tmt'), sql<string | null>`selesai::text`.as('selesai')])
-    .where('pegawai_id', '=', pegawai.id)
+    .where('pegawai_id', '=', pegawaiId)
     .orderBy('tmt', 'desc')
     .orderBy('created_at', 'desc')
     .execute();

@@ -22,7 +22,7 @@ export interface AksesEntry {
   requestId: string | null;
 }
 
-function checkAlasan(alasan: string): string {
+export function checkAlasan(alasan: string): string {
   const reason = alasan.trim().replace(/\s+/g, ' ');
   if (reason.length < MIN_ALASAN) throw new AppError('request.invalid', {}, [{ field: 'alasan', rule: 'penduduk.alasan_blank', params: { limit: MIN_ALASAN } }]);
   return reason;

@@ -1,6 +1,12 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../core/db/schema.js';
 import type { PaduModule } from '../../modules.js';
+import type { Penduduk } from './model.js';
+import { findPenduduk } from './read-service.js';
 import { pendudukRoutes } from './routes.js';
+import { pendudukSayaRoutes } from './saya.js';
 import { seedPenduduk } from './seed.js';
+import { pendudukDb } from './tables.js';
 
 /**
  * Penduduk & Keluarga: residents (NIK) and family cards (No. KK) of the Satu Data registry.
@@ -10,11 +16,20 @@ import { seedPenduduk } from './seed.js';
 export const pendudukModule: PaduModule = {
   name: 'penduduk',
   migrations: 'src/registry/penduduk/migrations',
-  routes: pendudukRoutes,
+  routes: [pendudukRoutes, pendudukSayaRoutes],
+  references: { nik: async (db, nik) => (await findPenduduk(pendudukDb(db), nik)) !== null },
   seedDemo: seedPenduduk,
 };
 
 export { verifyPenduduk, type VerifyInput } from './verify.js';
-export { getPendudukMasked } from './read-service.js';
+export { getPendudukMasked, kodeLists } from './read-service.js';
+
+/**
+ * For other modules: one resident in full by NIK or id, archived ones included; null when
+ * unknown. The caller answers for its purpose (e-kelurahan pre-fills a resident's own letter).
+ */
+export async function getPendudukLengkap(db: Kysely<DB>, ref: string): Promise<Penduduk | null> {
+  return findPenduduk(pendudukDb(db), ref);
+}
 export { readAksesLog, type AksesEntry } from './akses.js';
 export type { Penduduk, Keluarga } from './model.js';

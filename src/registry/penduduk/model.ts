@@ -15,6 +15,8 @@ export interface Alamat {
 /** A resident, full. Only `lengkap` (with a reason, logged) and writes by staff return this shape unmasked. */
 export interface Penduduk extends Alamat {
   id: string;
+  /** The family card's opaque id (GET /api/v1/keluarga/{id}): links a resident to the family without the No. KK. */
+  keluargaId: string;
   nik: string;
   nama: string;
   jenisKelamin: 'L' | 'P';
@@ -38,7 +40,7 @@ export interface Penduduk extends Alamat {
 }
 
 export const PENDUDUK_FIELDS = [
-  'nik', 'noKk', 'nama', 'jenisKelamin', 'tempatLahir', 'tanggalLahir', 'tahunLahir', 'agama', 'pendidikan', 'pekerjaan',
+  'nik', 'noKk', 'keluargaId', 'nama', 'jenisKelamin', 'tempatLahir', 'tanggalLahir', 'tahunLahir', 'agama', 'pendidikan', 'pekerjaan',
   'statusKawin', 'shdk', 'status', 'kewarganegaraan', 'kodeKelurahan', 'alamat', 'rt', 'rw', 'masked', 'version',
   'archivedAt', 'archiveReason', 'createdAt', 'updatedAt',
 ] as const;
@@ -54,7 +56,7 @@ export function selectPenduduk(db: PendudukDb | PendudukTrx) {
     .select([
       'p.id', 'p.nik', 'p.no_kk', 'p.nama', 'p.jenis_kelamin', 'p.tempat_lahir', 'p.agama', 'p.pendidikan', 'p.pekerjaan',
       'p.status_kawin', 'p.shdk', 'p.status', 'p.kewarganegaraan', 'p.version', 'p.archived_at', 'p.archive_reason',
-      'p.created_at', 'p.updated_at', 'k.kode_kelurahan', 'k.alamat', 'k.rt', 'k.rw',
+      'p.created_at', 'p.updated_at', 'k.id as keluarga_id', 'k.kode_kelurahan', 'k.alamat', 'k.rt', 'k.rw',
     ])
     .select(sql<string>`to_char(p.tanggal_lahir, 'YYYY-MM-DD')`.as('tanggal_lahir'));
 }
@@ -66,6 +68,7 @@ export function toPenduduk(row: PendudukRow): Penduduk {
     id: row.id,
     nik: row.nik,
     noKk: row.no_kk,
+    keluargaId: row.keluarga_id,
     nama: row.nama,
     jenisKelamin: row.jenis_kelamin,
     tempatLahir: row.tempat_lahir,
@@ -112,7 +115,7 @@ export function maskSnapshot(snapshot: Record<string, unknown>): Record<string, 
 
 /** The snapshot kept in history: the resident's own fields, not the family's address. */
 export function snapshotOf(p: Penduduk): Record<string, unknown> {
-  const { masked: _m, kodeKelurahan: _k, alamat: _a, rt: _rt, rw: _rw, createdAt: _c, updatedAt: _u, tahunLahir: _t, ...rest } = p;
+  const { masked: _m, keluargaId: _f, kodeKelurahan: _k, alamat: _a, rt: _rt, rw: _rw, createdAt: _c, updatedAt: _u, tahunLahir: _t, ...rest } = p;
   return rest;
 }
 

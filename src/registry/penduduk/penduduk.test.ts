@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { type ApiClient, type ApiResponse, startTestServer, type TestServer } from '../../../test/helpers/server.js';
+import { csvField, EXPORT_MAX_ROWS } from './ekspor.js';
 
 /** A NIK: kecamatan digits, day (+40 for women), month, 2-digit year, serial. */
 function nik(kecamatan: string, sex: 'L' | 'P', date: string, serial: number): string {
@@ -131,7 +133,7 @@ describe('penduduk', () => {
       const unknownKk = await create(t.admin, { noKk: '1371019999990001' });
       assert.equal(unknownKk.res.status, 422);
       assert.deepEqual(rules(unknownKk.res), ['noKk:penduduk.keluarga_unknown']);
-      const unknownCode = await create(t.admin, { pekerjaan: 77 });
+      const unknownCode = await create(t.admin, { pekerjaan: 90 });
       assert.equal(unknownCode.res.status, 422);
       assert.deepEqual(rules(unknownCode.res), ['pekerjaan:penduduk.kode_unknown']);
       const schema = await t.admin.post('/api/v1/penduduk', { nik: '1' });
@@ -325,13 +327,116 @@ describe('penduduk', () => {
     });
   });
 
+  // Last: these add residents to the second kelurahan and a crowd to a third, which the scope test above does not expect.
+  describe('export (CSV) with a reason', () => {
+    /** The data rows of a CSV answer, as arrays of fields (the test data hold no quotes or commas). */
+    const csvRows = (text: string) => text.trim().split('\r\n').slice(1).filter(Boolean).map((line) => line.split(','));
+    const exportRows = (pendudukId: string) => aksesRows(pendudukId).then((rows) => rows.filter((r) => r.action === 'export'));
+
+    it('answers the full records of the officer’s kelurahan only, logs one access row per resident and audits once', async () => {
+      const own = [await created({ nama: 'Ekspor Andi' }), await created({ nama: 'Ekspor Bunga', jenisKelamin: 'P', tanggalLahir: '1994-08-21', shdk: 3 })];
+      const other = await created({ nama: 'Ekspor Citra', noKk: KK_B });
+      const alasan = 'Rekap data warga untuk bantuan sosial';
+      const res = await petugasA.post('/api/v1/penduduk/ekspor', { alasan, q: 'Ekspor' });
+      assert.equal(res.status, 200, res.text);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
+      assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="penduduk-\d{4}-\d{2}-\d{2}\.csv"$/);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      assert.equal(res.headers.get('x-export-count'), '2');
+      const [header] = res.text.split('\r\n');
+      assert.equal(header, 'nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,agama,pendidikan,pekerjaan,status_kawin,shdk,status,kewarganegaraan,kode_kelurahan,alamat,rt,rw,archived_at');
+      const rows = csvRows(res.text);
+      assert.deepEqual(rows.map((r) => r[0]), own.map((p) => p.nik), 'full NIKs in name order');
+      assert.deepEqual(rows[1], [own[1]!.nik, KK_A, 'Ekspor Bunga', 'P', 'Padang', '1994-08-21', 'Islam', 'SLTA / Sederajat', 'Karyawan Swasta', 'Kawin', 'Istri', 'hidup', 'WNI', '13.71.01.1001', 'Jl. Sudirman No. 12', '003', '002', '']);
+      assert.ok(!res.text.includes(other.nik), 'another kelurahan’s resident is in the export');
+      assert.ok(!res.text.includes('Ekspor Citra'));
+
+      for (const p of own) {
+        const logged = await exportRows(p.id);
+        assert.deepEqual(logged.map((r) => [r.reason, r.actor_name, r.nik]), [[alasan, 'petugas-a', p.nik]]);
+      }
+      assert.deepEqual(await exportRows(other.id), []);
+      const log = await petugasA.get(`/api/v1/penduduk/${own[0]!.id}/akses-log`);
+      assert.deepEqual(log.body.items.map((e: { action: string; reason: string }) => [e.action, e.reason]), [['export', alasan]]);
+
+      const audit = await t.kernel.db.selectFrom('core.audit_log').selectAll().where('action', '=', 'penduduk.export').orderBy('seq', 'desc').limit(1).execute();
+      assert.equal(audit.length, 1);
+      assert.equal(audit[0]!.actor_name, 'petugas-a');
+      assert.deepEqual(audit[0]!.after, { reason: alasan, count: 2, filters: { q: 'Ekspor' } });
+
+      // Asking for the other kelurahan by name gives an empty file and logs nothing for its residents.
+      const elsewhere = await petugasA.post('/api/v1/penduduk/ekspor', { alasan, kelurahan: '13.71.02.1001' });
+      assert.equal(elsewhere.status, 200);
+      assert.equal(elsewhere.headers.get('x-export-count'), '0');
+      assert.deepEqual(csvRows(elsewhere.text), []);
+      assert.deepEqual(await exportRows(other.id), []);
+
+      // The city-wide admin gets both kelurahan; the same filters as the list apply.
+      const city = await t.admin.post('/api/v1/penduduk/ekspor', { alasan, q: 'ekspor', jenisKelamin: 'L' });
+      assert.equal(city.status, 200, city.text);
+      assert.deepEqual(csvRows(city.text).map((r) => r[2]), ['Ekspor Andi', 'Ekspor Citra']);
+      assert.equal((await exportRows(other.id)).length, 1);
+    });
+
+    it('refuses a missing, short or blank reason (400), readers without penduduk.read_full (403), and logs nothing', async () => {
+      const p = await created({ nama: 'Ekspor Tolak' });
+      const before = (await t.kernel.db.selectFrom('core.audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'penduduk.export').executeTakeFirstOrThrow()).n;
+      for (const body of [{ q: 'Ekspor Tolak' }, { alasan: 'cek', q: 'Ekspor Tolak' }, { alasan: '            ', q: 'Ekspor Tolak' }, { alasan: 'Alasan yang cukup panjang', bogus: 1 }]) {
+        const res = await petugasA.post('/api/v1/penduduk/ekspor', body);
+        assert.equal(res.status, 400, JSON.stringify(body));
+        assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      }
+      const blank = await petugasA.post('/api/v1/penduduk/ekspor', { alasan: '            ' });
+      assert.deepEqual(rules(blank), ['alasan:penduduk.alasan_blank']);
+      for (const client of [pimpinan, warga]) {
+        const res = await client.post('/api/v1/penduduk/ekspor', { alasan: 'Rekap data warga untuk laporan' });
+        assert.equal(res.status, 403);
+        assert.equal(res.body.code, 'auth.forbidden');
+      }
+      assert.deepEqual(await exportRows(p.id), []);
+      const after = (await t.kernel.db.selectFrom('core.audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'penduduk.export').executeTakeFirstOrThrow()).n;
+      assert.equal(after, before);
+    });
+
+    it(`answers 422 when the filters match more than ${EXPORT_MAX_ROWS} residents, and logs nothing`, async () => {
+      const noKk = '1371030101200001';
+      const family = await t.admin.post('/api/v1/keluarga', { noKk, kodeKelurahan: '13.71.03.1001', alamat: 'Jl. Massal No. 1', rt: '1', rw: '1' });
+      assert.equal(family.status, 201, JSON.stringify(family.body));
+      // One set-based statement: EXPORT_MAX_ROWS + 1 residents of Flamboyan Baru (16-digit numbers the table accepts).
+      await sql`
+        INSERT INTO penduduk.penduduk (id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, agama, pendidikan, pekerjaan, status_kawin, shdk)
+        SELECT gen_random_uuid(), '137103' || lpad(n::text, 10, '0'), ${noKk}, 'Warga Massal ' || n, 'L', 'Padang', DATE '1990-03-12', 1, 5, 15, 1, 4
+        FROM generate_series(1, ${EXPORT_MAX_ROWS + 1}) AS n`.execute(t.kernel.db);
+      const alasan = 'Rekap seluruh warga kelurahan';
+      const res = await t.admin.post('/api/v1/penduduk/ekspor', { alasan, kelurahan: '13.71.03.1001' });
+      assert.equal(res.status, 422, res.text.slice(0, 300));
+      assert.equal(res.body.code, 'penduduk.export_too_large');
+      assert.match(res.body.detail, new RegExp(String(EXPORT_MAX_ROWS)));
+      const logged = await sql<{ n: string }>`SELECT count(*) AS n FROM penduduk.akses_log a JOIN penduduk.penduduk p ON p.id = a.penduduk_id WHERE p.no_kk = ${noKk}`.execute(t.kernel.db);
+      assert.equal(logged.rows[0]!.n, '0');
+      // Narrowed (here: by name prefix) it fits.
+      const narrowed = await t.admin.post('/api/v1/penduduk/ekspor', { alasan, kelurahan: '13.71.03.1001', q: 'Warga Massal 1000' });
+      assert.equal(narrowed.status, 200);
+      assert.deepEqual(csvRows(narrowed.text).map((r) => r[2]), ['Warga Massal 1000', 'Warga Massal 10000', 'Warga Massal 10001']);
+    });
+
+    it('keeps spreadsheet formulas out of the CSV and quotes separators', () => {
+      assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+      assert.equal(csvField('@SUM(A1)'), `'@SUM(A1)`);
+      assert.equal(csvField('Jl. Sudirman, No. 1'), '"Jl. Sudirman, No. 1"');
+      assert.equal(csvField('1371011203900001'), '1371011203900001');
+      assert.equal(csvField(null), '');
+    });
+  });
+
   it('the code lists and every route are in the OpenAPI document', async () => {
     const ref = await t.admin.get('/api/v1/penduduk/referensi');
     assert.equal(ref.status, 200);
     assert.equal(ref.body.shdk[0].nama, 'Kepala Keluarga');
     const doc = (await t.client().get('/api/v1/openapi.json')).body;
-    for (const path of ['/api/v1/penduduk', '/api/v1/penduduk/{ref}', '/api/v1/penduduk/{ref}/lengkap', '/api/v1/penduduk/{ref}/akses-log', '/api/v1/penduduk/verifikasi', '/api/v1/penduduk/cari', '/api/v1/keluarga/{noKk}']) {
+    for (const path of ['/api/v1/penduduk', '/api/v1/penduduk/{ref}', '/api/v1/penduduk/{ref}/lengkap', '/api/v1/penduduk/{ref}/akses-log', '/api/v1/penduduk/verifikasi', '/api/v1/penduduk/cari', '/api/v1/penduduk/ekspor', '/api/v1/keluarga/{noKk}']) {
       assert.ok(doc.paths[path], path);
     }
+    assert.ok(doc.paths['/api/v1/penduduk/ekspor'].post.responses['200'].content['text/csv'], 'the export documents its CSV answer');
   });
 });

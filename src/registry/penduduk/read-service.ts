@@ -4,8 +4,8 @@ import type { DB } from '../../core/db/schema.js';
 import { AppError } from '../../core/http/errors.js';
 import { stripSeparators } from '../identity/common.js';
 import { decodeCursor, encodeCursor, parseFields, parseSort, pick } from '../kernel/cursor.js';
-import { readHistory, type HistoryEntry } from '../kernel/history.js';
-import { maskPenduduk, maskSnapshot, PENDUDUK_FIELDS, selectPenduduk, toPenduduk, UUID, type Penduduk } from './model.js';
+import { readHistoryWithLoaded, type HistoryEntry } from '../kernel/history.js';
+import { maskPenduduk, maskSnapshot, PENDUDUK_FIELDS, selectPenduduk, snapshotOf, toPenduduk, UUID, type Penduduk } from './model.js';
 import { inScope, kelurahanScope, type PendudukPermission } from './scope.js';
 import { pendudukDb, type PendudukDb, type PendudukTrx, type Status } from './tables.js';
 
@@ -59,6 +59,26 @@ export interface PendudukQuery {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The filters a list or an export applies (GET /api/v1/penduduk, POST /api/v1/penduduk/ekspor). */
+export type PendudukFilter = Pick<PendudukQuery, 'kelurahan' | 'noKk' | 'status' | 'jenisKelamin' | 'q' | 'includeArchived'>;
+
+/**
+ * Applies the caller's kelurahan scope (null = city-wide) and the filters to a resident query;
+ * one function for the list and the export, so an export never holds a row the list would hide.
+ */
+export function whereFiltered<Q extends ReturnType<typeof selectPenduduk>>(q: Q, scope: string[] | null, filter: PendudukFilter): Q {
+  let out = q;
+  if (scope !== null) out = out.where('p.kode_kelurahan', 'in', scope) as Q;
+  if (filter.kelurahan) out = out.where('p.kode_kelurahan', '=', filter.kelurahan) as Q;
+  if (filter.noKk) out = out.where('p.no_kk', '=', stripSeparators(filter.noKk)) as Q;
+  if (filter.status) out = out.where('p.status', '=', filter.status) as Q;
+  if (filter.jenisKelamin) out = out.where('p.jenis_kelamin', '=', filter.jenisKelamin) as Q;
+  if (!filter.includeArchived) out = out.where('p.archived_at', 'is', null) as Q;
+  const prefix = filter.q?.trim();
+  if (prefix) out = out.where(sql<boolean>`lower(p.nama) COLLATE "C" LIKE lower(${escapeLike(prefix)}) || '%'`) as Q;
+  return out;
+}
+
 /** Masked list, scoped to the caller's kelurahan; keyset pages in name or creation order. */
 export async function listPenduduk(db: Kysely<DB>, access: Access | null, query: PendudukQuery) {
   const sort = parseSort(query.sort, PENDUDUK_SORTS, 'nama');
@@ -67,18 +87,7 @@ export async function listPenduduk(db: Kysely<DB>, access: Access | null, query:
   if (scope !== null && scope.length === 0) return { items: [], nextCursor: null, ...(query.total ? { total: 0 } : {}) };
 
   const pdb = pendudukDb(db);
-  const filtered = <Q extends ReturnType<typeof selectPenduduk>>(q: Q): Q => {
-    let out = q;
-    if (scope !== null) out = out.where('p.kode_kelurahan', 'in', scope) as Q;
-    if (query.kelurahan) out = out.where('p.kode_kelurahan', '=', query.kelurahan) as Q;
-    if (query.noKk) out = out.where('p.no_kk', '=', stripSeparators(query.noKk)) as Q;
-    if (query.status) out = out.where('p.status', '=', query.status) as Q;
-    if (query.jenisKelamin) out = out.where('p.jenis_kelamin', '=', query.jenisKelamin) as Q;
-    if (!query.includeArchived) out = out.where('p.archived_at', 'is', null) as Q;
-    const q2 = query.q?.trim();
-    if (q2) out = out.where(sql<boolean>`lower(p.nama) COLLATE "C" LIKE lower(${escapeLike(q2)}) || '%'`) as Q;
-    return out;
-  };
+  const filtered = <Q extends ReturnType<typeof selectPenduduk>>(q: Q): Q => whereFiltered(q, scope, query);
 
   const key = sort.field === 'nama' ? sql`lower(p.nama) COLLATE "C"` : sql`p.created_at`;
   const desc = sort.direction === 'desc';
@@ -112,7 +121,7 @@ export async function listPenduduk(db: Kysely<DB>, access: Access | null, query:
 /** Every version of a resident, newest first; snapshots masked (a full view needs a reason). */
 export async function pendudukHistory(db: Kysely<DB>, access: Access | null, ref: string): Promise<HistoryEntry[]> {
   const found = await requirePenduduk(db, access, 'penduduk.read', ref);
-  const entries = await readHistory(db, 'penduduk', 'penduduk', found.id);
+  const entries = await readHistoryWithLoaded(db, 'penduduk', 'penduduk.penduduk', 'penduduk', found.id, { ...snapshotOf(found), version: found.version });
   return entries.map((entry) => ({ ...entry, snapshot: maskSnapshot(entry.snapshot) }));
 }
 

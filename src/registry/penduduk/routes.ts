@@ -6,6 +6,7 @@ import type { Kernel } from '../../core/kernel.js';
 import { etagFor } from '../kernel/etag.js';
 import { IfMatchHeaders, withEtag } from '../kernel/http-schemas.js';
 import { aksesLog, viewFull } from './akses.js';
+import { exportPenduduk, EXPORT_MAX_ROWS } from './ekspor.js';
 import { createKeluarga, getKeluarga } from './keluarga-service.js';
 import { maskPenduduk } from './model.js';
 import { kodeLists, listPenduduk, pendudukHistory, requirePenduduk } from './read-service.js';
@@ -15,6 +16,7 @@ import {
   AlasanBody,
   ArchiveBody,
   CariBody,
+  EksporBody,
   HistorySchema,
   KeluargaParams,
   KeluargaSchema,
@@ -58,7 +60,8 @@ export async function pendudukRoutes(app: FastifyInstance, { kernel }: { kernel:
 
   app.get(
     '/api/v1/penduduk/referensi',
-    { config: { access: 'penduduk.read' }, schema: { tags, summary: 'Code lists: agama, pendidikan, pekerjaan, status kawin, SHDK, status, kewarganegaraan', response: { 200: ReferensiSchema, ...problems(401, 403) } } },
+    // National code lists, no personal data: every signed-in user (residents reading their own record too).
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Code lists: agama, pendidikan, pekerjaan, status kawin, SHDK, status, kewarganegaraan', response: { 200: ReferensiSchema, ...problems(401) } } },
     async () => ({ ...(await kodeLists(kernel.db)), status: [...STATUS], kewarganegaraan: [...KEWARGANEGARAAN] }) as Static<typeof ReferensiSchema>,
   );
 
@@ -71,6 +74,39 @@ export async function pendudukRoutes(app: FastifyInstance, { kernel }: { kernel:
     async (request, reply) => {
       const found = await requirePenduduk(kernel.db, access(request), 'penduduk.read', request.body.nik);
       return reply.header('etag', etagFor(found.version)).send(maskPenduduk(found));
+    },
+  );
+
+  app.post<{ Body: Static<typeof EksporBody> }>(
+    '/api/v1/penduduk/ekspor',
+    {
+      config: { access: 'penduduk.read_full' },
+      schema: {
+        tags,
+        summary: 'Export the full records the list’s filters select, as CSV, for a stated reason (each resident’s access log records it)',
+        description:
+          `Same filters and kelurahan scope as GET /api/v1/penduduk (with penduduk.read_full), in name order. Every exported resident gets an access-log row (action \`export\`) and the export one audit entry, in the same transaction as the read. More than ${EXPORT_MAX_ROWS} matches is a 422 (penduduk.export_too_large): narrow the filters. ` +
+          'Columns: nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, agama, pendidikan, pekerjaan, status_kawin, shdk (names from the code lists), status, kewarganegaraan, kode_kelurahan, alamat, rt, rw, archived_at. UTF-8, comma-separated, CRLF line ends.',
+        body: EksporBody,
+        response: {
+          200: {
+            description: 'text/csv, as an attachment; `X-Export-Count` says how many residents it holds',
+            headers: { 'X-Export-Count': Type.Integer({ minimum: 0 }) },
+            content: { 'text/csv': { schema: Type.String() } },
+          },
+          ...problems(400, 401, 403, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { csv, count } = await exportPenduduk(kernel, actorOf(request), access(request), request.body);
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="penduduk-${day}.csv"`)
+        .header('x-export-count', String(count))
+        .header('cache-control', 'no-store')
+        .send(csv);
     },
   );
 

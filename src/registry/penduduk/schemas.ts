@@ -17,6 +17,7 @@ export const JenisKelaminSchema = Type.Enum(['L', 'P']);
 const pendudukProperties = {
   nik: Type.String({ description: 'Masked (137105******0003) unless the full record was asked for with a reason' }),
   noKk: Type.String({ description: 'Masked like the NIK in the default view' }),
+  keluargaId: { ...Uuid, description: 'The family card (GET /api/v1/keluarga/{id}), without exposing the No. KK' },
   nama: Type.String(),
   jenisKelamin: JenisKelaminSchema,
   tempatLahir: Type.String(),
@@ -118,6 +119,20 @@ export const PendudukPatchSchema = Type.Object(
 
 export const AlasanBody = Type.Object(
   { alasan: Type.String({ minLength: 10, maxLength: 500, pattern: '^[^\\u0000-\\u001f\\u007f]*$', description: 'Why the full record is needed (at least 10 characters); written to the access log the resident can read' }) },
+  { additionalProperties: false },
+);
+
+/** The list's filters (GET /api/v1/penduduk) and a reason: every exported resident gets an access-log row. */
+export const EksporBody = Type.Object(
+  {
+    alasan: AlasanBody.properties.alasan,
+    q: Type.Optional(Text(1, 100)),
+    kelurahan: Type.Optional(Type.String({ pattern: '^[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$', description: 'Kode kelurahan, e.g. 13.71.01.1001' })),
+    noKk: Type.Optional(Type.String({ pattern: '^[0-9 .-]{16,40}$' })),
+    status: Type.Optional(StatusSchema),
+    jenisKelamin: Type.Optional(JenisKelaminSchema),
+    includeArchived: Type.Boolean({ default: false }),
+  },
   { additionalProperties: false },
 );
 

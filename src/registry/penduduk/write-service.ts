@@ -8,7 +8,7 @@ import type { Kernel } from '../../core/kernel.js';
 import { atField, validateNik, validateNoKk, type Sex } from '../identity/index.js';
 import { stripSeparators } from '../identity/common.js';
 import { assertCurrent, expectedVersion } from '../kernel/etag.js';
-import { changedFields, writeHistory } from '../kernel/history.js';
+import { changedFields, keepLoadedVersion, writeHistory } from '../kernel/history.js';
 import { isKnownKecamatan } from '../wilayah/index.js';
 import { EDITABLE, maskPenduduk, snapshotOf, type Penduduk } from './model.js';
 import { findPenduduk } from './read-service.js';
@@ -48,19 +48,20 @@ export function checkNoKk(noKk: string): string {
   return result.value;
 }
 
+/** The CHECKs on the code ranges (migration 0002), by constraint name. */
 const codeConstraints: Record<string, { field: string; list: string }> = {
-  penduduk_agama_fkey: { field: 'agama', list: 'agama' },
-  penduduk_pendidikan_fkey: { field: 'pendidikan', list: 'pendidikan' },
-  penduduk_pekerjaan_fkey: { field: 'pekerjaan', list: 'pekerjaan' },
-  penduduk_status_kawin_fkey: { field: 'statusKawin', list: 'status_kawin' },
-  penduduk_shdk_fkey: { field: 'shdk', list: 'shdk' },
+  penduduk_agama_kode: { field: 'agama', list: 'agama' },
+  penduduk_pendidikan_kode: { field: 'pendidikan', list: 'pendidikan' },
+  penduduk_pekerjaan_kode: { field: 'pekerjaan', list: 'pekerjaan' },
+  penduduk_status_kawin_kode: { field: 'statusKawin', list: 'status_kawin' },
+  penduduk_shdk_kode: { field: 'shdk', list: 'shdk' },
 };
 
 /** Database refusals turned into the answers the API promises (409 duplicate, 422 unknown code). */
 function translate(error: unknown, input: Partial<PendudukInput>): never {
   const pg = error as { code?: string; constraint?: string };
   if (pg.code === '23505' && pg.constraint === 'penduduk_nik_key') throw new AppError('penduduk.nik_taken');
-  if (pg.code === '23503' && pg.constraint && codeConstraints[pg.constraint]) {
+  if (pg.code === '23514' && pg.constraint && codeConstraints[pg.constraint]) {
     const { field, list } = codeConstraints[pg.constraint]!;
     throw unprocessable([{ field, rule: 'penduduk.kode_unknown', params: { kode: String(input[field as keyof PendudukInput] ?? ''), list } }]);
   }
@@ -151,6 +152,7 @@ export async function updatePenduduk(kernel: Kernel, actor: Actor, access: Acces
       if (typeof next.noKk === 'string') await keluargaFor(trx, access, next.noKk);
       const set: Record<string, unknown> = { version: before.version + 1, updated_at: new Date() };
       for (const field of changed) set[columnOf[field as keyof typeof columnOf]] = next[field];
+      if (before.version === 1) await keepLoadedVersion(outer, 'penduduk', 'penduduk.penduduk', 'penduduk', before.id, snapshotOf(before));
       await trx.updateTable('penduduk.penduduk').set(set).where('id', '=', before.id).execute();
       const after = (await findPenduduk(trx, before.id))!;
       const names = changedFields(snapshotOf(before), snapshotOf(after)).filter((name) => name !== 'version');
@@ -172,6 +174,7 @@ export async function archivePenduduk(kernel: Kernel, actor: Actor, access: Acce
   return kernel.db.transaction().execute(async (outer) => {
     const trx = pendudukDb(outer);
     const before = await lockForWrite(trx, access, ref, expected);
+    if (before.version === 1) await keepLoadedVersion(outer, 'penduduk', 'penduduk.penduduk', 'penduduk', before.id, snapshotOf(before));
     await trx
       .updateTable('penduduk.penduduk')
       .set({ archived_at: sql<Date>`now()`, archive_reason: reason, version: before.version + 1, updated_at: sql<Date>`now()` })

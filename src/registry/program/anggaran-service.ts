@@ -87,6 +87,8 @@ export interface AnggaranQuery {
   opd?: string;
   /** A code of any level (any zero-padding variant): the anggaran of every sub-kegiatan under it. */
   kode?: string;
+  /** Text in the sub-kegiatan name or code, case-insensitive. */
+  q?: string;
   includeArchived?: boolean;
   sort?: string;
   limit: number;
@@ -109,7 +111,7 @@ export async function listAnggaran(db: AnyDb, query: AnggaranQuery): Promise<Ang
   const sort = parseSort(query.sort, ['kode', 'pagu'] as const, 'kode');
   const fields = parseFields(query.fields, ANGGARAN_FIELDS);
   const empty: AnggaranPage = { items: [], nextCursor: null, ...(query.total ? { total: 0, totalPagu: 0 } : {}) };
-  let base = prog(db).selectFrom('program.anggaran as a');
+  let base = prog(db).selectFrom('program.anggaran as a').innerJoin('program.nomenklatur as n', 'n.kode', 'a.kode');
   if (!query.includeArchived) base = base.where('a.archived_at', 'is', null);
   if (query.tahun !== undefined) base = base.where('a.tahun', '=', query.tahun);
   if (query.opd) {
@@ -123,9 +125,14 @@ export async function listAnggaran(db: AnyDb, query: AnggaranQuery): Promise<Ang
     const kode = checked.value;
     base = base.where((eb) => eb.or([eb('a.kode', '=', kode), eb('a.kode', 'like', `${kode}.%`)]));
   }
+  const text = query.q?.trim();
+  if (text) {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([eb('n.nama', 'ilike', pattern), eb('a.kode', 'ilike', pattern)]));
+  }
 
   const column = SORT_COLUMNS[sort.field];
-  let page = base.innerJoin('program.nomenklatur as n', 'n.kode', 'a.kode')
+  let page = base
     .select(['a.id', 'a.tahun', 'a.opd_id', 'a.kode', 'n.nama', 'a.pagu', 'a.version', 'a.archived_at', 'a.archive_reason', 'a.created_at', 'a.updated_at']);
   if (query.cursor) {
     const position = decodeCursor(query.cursor, sort.key);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AppError, invalid } from '../../core/http/errors.js';
 import { atField } from '../identity/index.js';
 import { validateKodeProgram } from '../identity/kode-program.js';
@@ -50,6 +51,8 @@ function decodeKodeCursor(cursor: string): string {
 export interface NomenklaturQuery {
   level?: ProgramLevel;
   parent?: string;
+  /** The entry with this code and every entry under it (any zero-padding variant). */
+  kode?: string;
   q?: string;
   limit: number;
   cursor?: string;
@@ -60,11 +63,15 @@ export interface NomenklaturPage {
   nextCursor: string | null;
 }
 
-/** Entries in code order, filtered by level, parent (any zero-padding variant) or text in kode or nama. */
+/** Entries in code order, filtered by level, parent or code prefix (any zero-padding variant) or text in kode or nama. */
 export async function listNomenklatur(db: AnyDb, query: NomenklaturQuery): Promise<NomenklaturPage> {
   let page = prog(db).selectFrom('program.nomenklatur').select(['kode', 'level', 'parent_kode', 'nama']);
   if (query.level) page = page.where('level', '=', query.level);
   if (query.parent) page = page.where('parent_kode', '=', normaliseKode(query.parent, 'parent'));
+  if (query.kode) {
+    const kode = normaliseKode(query.kode, 'kode');
+    page = page.where((eb) => eb.or([eb('kode', '=', kode), eb('kode', 'like', `${kode}.%`)]));
+  }
   if (query.q) {
     const pattern = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     page = page.where((eb) => eb.or([eb('kode', 'ilike', pattern), eb('nama', 'ilike', pattern)]));
@@ -75,4 +82,17 @@ export async function listNomenklatur(db: AnyDb, query: NomenklaturQuery): Promi
   const items = rows.slice(0, query.limit).map(toNomenklatur);
   const last = items.at(-1);
   return { items, nextCursor: more && last ? Buffer.from(JSON.stringify({ after: last.kode })).toString('base64url') : null };
+}
+
+/** The entry and its ancestors, from the urusan down (`urusan › bidang › program › kegiatan › sub-kegiatan`). */
+export async function nomenklaturJalur(db: AnyDb, kode: string): Promise<Nomenklatur[]> {
+  const entry = await getNomenklatur(db, kode);
+  const rows = await sql<{ kode: string; level: string; parent_kode: string | null; nama: string; depth: number }>`
+    WITH RECURSIVE up AS (
+      SELECT kode, level, parent_kode, nama, 0 AS depth FROM program.nomenklatur WHERE kode = ${entry.kode}
+      UNION ALL
+      SELECT n.kode, n.level, n.parent_kode, n.nama, up.depth + 1 FROM program.nomenklatur n JOIN up ON n.kode = up.parent_kode WHERE up.depth < 10
+    )
+    SELECT kode, level, parent_kode, nama, depth FROM up ORDER BY depth DESC`.execute(prog(db));
+  return rows.rows.map(toNomenklatur);
 }

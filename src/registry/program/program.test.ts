@@ -259,4 +259,99 @@ describe('registry program', () => {
       assert.deepEqual(none.body, { items: [], nextCursor: null, total: 0, totalPagu: 0 });
     });
   });
+
+  describe('for the pages: search, code prefix, path, permissions, per-OPD totals, CSV body', () => {
+    it('lists anggaran by text in the sub-kegiatan name or code, with totals', async () => {
+      const byName = await t.admin.get('/api/v1/program/anggaran?tahun=2026&q=HIPERTENSI&total=true');
+      assert.equal(byName.status, 200, JSON.stringify(byName.body));
+      assert.deepEqual(byName.body.items.map((a: { kode: string }) => a.kode), ['1.02.02.2.02.0008']);
+      assert.deepEqual([byName.body.total, byName.body.totalPagu], [1, 1_250_000_000]);
+      const byKode = await t.admin.get(`/api/v1/program/anggaran?q=0003&opd=${KODE_B}&total=true`);
+      assert.deepEqual([byKode.body.total, byKode.body.totalPagu], [1, 80_000_000]);
+      const wildcard = await t.admin.get('/api/v1/program/anggaran?q=%25&total=true');
+      assert.equal(wildcard.body.total, 0, 'a % in the text is matched literally');
+      const combined = await t.admin.get('/api/v1/program/anggaran?tahun=2026&kode=1.02.02&q=balita&sort=-pagu&total=true');
+      assert.deepEqual(combined.body.items.map((a: { pagu: number }) => a.pagu), [300_000_000, 80_000_000]);
+      assert.equal((await t.admin.get('/api/v1/program/anggaran?q=%01')).status, 400);
+    });
+
+    it('lists nomenclature under a code prefix (any padding), with a level filter', async () => {
+      const under = await t.admin.get('/api/v1/program/nomenklatur?kode=1.2.2');
+      assert.equal(under.status, 200, JSON.stringify(under.body));
+      assert.deepEqual(under.body.items.map((n: { kode: string }) => n.kode), ['1.02.02', '1.02.02.2.02', '1.02.02.2.02.0003', '1.02.02.2.02.0008']);
+      const subs = await t.admin.get('/api/v1/program/nomenklatur?kode=1.02&level=sub_kegiatan');
+      assert.deepEqual(subs.body.items.map((n: { kode: string }) => n.kode), ['1.02.02.2.02.0003', '1.02.02.2.02.0008']);
+      const bad = await t.admin.get('/api/v1/program/nomenklatur?kode=1.02.02.2');
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.errors[0].field, 'kode');
+    });
+
+    it('gives the path of a sub-kegiatan from its urusan down', async () => {
+      const res = await operatorA.get('/api/v1/program/nomenklatur/1.2.2.2.2.8/jalur');
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual(
+        res.body.items.map((n: { kode: string; level: string }) => `${n.level}:${n.kode}`),
+        ['urusan:1', 'bidang_urusan:1.02', 'program:1.02.02', 'kegiatan:1.02.02.2.02', 'sub_kegiatan:1.02.02.2.02.0008'],
+      );
+      assert.equal(res.body.items[1].nama, 'Kesehatan');
+      assert.deepEqual((await t.admin.get('/api/v1/program/nomenklatur/1/jalur')).body.items.map((n: { kode: string }) => n.kode), ['1']);
+      assert.equal((await t.admin.get('/api/v1/program/nomenklatur/9.99/jalur')).status, 404);
+      assert.equal((await t.admin.get('/api/v1/program/nomenklatur/1.0.1/jalur')).status, 400);
+    });
+
+    it('tells each caller which OPDs they may manage: the operator their own, the admin every active one, others none', async () => {
+      const own = await operatorA.get('/api/v1/program/kewenangan');
+      assert.equal(own.status, 200, JSON.stringify(own.body));
+      assert.deepEqual(own.body, { cityWide: false, opd: [{ id: opd.A, kode: KODE_A, nama: 'Dinas Kesehatan', singkatan: null }] });
+      const all = await t.admin.get('/api/v1/program/kewenangan');
+      assert.equal(all.body.cityWide, true);
+      assert.deepEqual(all.body.opd.map((o: { kode: string }) => o.kode), [KODE_B, KODE_A]);
+      const created = await t.admin.post('/api/v1/users', { username: 'pimpinan-p', displayName: 'Pimpinan', password: 'kata-sandi-pimpinan', roles: [{ role: 'pimpinan' }] });
+      assert.equal(created.status, 201);
+      const pimpinan = t.client();
+      assert.equal((await pimpinan.login('pimpinan-p', 'kata-sandi-pimpinan')).status, 200);
+      assert.deepEqual((await pimpinan.get('/api/v1/program/kewenangan')).body, { cityWide: false, opd: [] });
+      assert.equal((await t.client().get('/api/v1/program/kewenangan')).status, 401);
+    });
+
+    it('sums budget lines and pagu per OPD, per year, leaving archived lines out unless asked', async () => {
+      const res = await operatorA.get('/api/v1/program/ringkasan?tahun=2026');
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual(res.body, {
+        items: [
+          { opd: { id: opd.B, kode: KODE_B, nama: 'Dinas Pendidikan', singkatan: null }, total: 1, totalPagu: 80_000_000 },
+          { opd: { id: opd.A, kode: KODE_A, nama: 'Dinas Kesehatan', singkatan: null }, total: 2, totalPagu: 1_550_000_000 },
+        ],
+        total: 3,
+        totalPagu: 1_630_000_000,
+      });
+      assert.deepEqual((await t.admin.get('/api/v1/program/ringkasan?tahun=2027')).body, { items: [], total: 0, totalPagu: 0 });
+      const archived = await t.admin.get('/api/v1/program/ringkasan?tahun=2027&includeArchived=true');
+      assert.deepEqual(archived.body.items.map((i: { opd: { kode: string }; total: number; totalPagu: number }) => [i.opd.kode, i.total, i.totalPagu]), [[KODE_A, 1, 600_000_000]]);
+      assert.equal((await t.admin.get('/api/v1/program/ringkasan?tahun=1999')).status, 400);
+    });
+
+    it('imports a file sent as text/csv, and keeps 400/415 for bad bodies', async () => {
+      const csv = `${HEADER}\n${row(KODE_B, '1.02.02.2.02.0008', 'Pelayanan Kesehatan Penderita Hipertensi', '42.000.000')}\n`;
+      const res = await t.admin.request('POST', '/api/v1/program/import', { raw: csv, headers: { 'content-type': 'text/csv; charset=utf-8' } });
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual(res.body.anggaran, { created: 1, updated: 0, unchanged: 0 });
+      const stored = await t.admin.get(`/api/v1/program/anggaran?opd=${KODE_B}&kode=1.02.02.2.02.0008`);
+      assert.equal(stored.body.items[0].pagu, 42_000_000);
+
+      const failing = await t.admin.request('POST', '/api/v1/program/import', { raw: `${HEADER}\n${row(KODE_B, '1.02.02.2.02.0009', 'Baru', '1,5')}`, headers: { 'content-type': 'text/csv' } });
+      assert.equal(failing.status, 422, failing.text);
+      assert.deepEqual(failing.body.rows.map((r: { line: number }) => r.line), [2]);
+      const empty = await t.admin.request('POST', '/api/v1/program/import', { raw: '', headers: { 'content-type': 'text/csv' } });
+      assert.equal(empty.status, 400, empty.text);
+      const nul = await t.admin.request('POST', '/api/v1/program/import', { raw: `${HEADER}\n2026,\u0000`, headers: { 'content-type': 'text/csv' } });
+      assert.equal(nul.status, 400, nul.text);
+      assert.equal(nul.body.errors[0].field, 'csv');
+      const denied = await operatorA.request('POST', '/api/v1/program/import', { raw: csv, headers: { 'content-type': 'text/csv' } });
+      assert.equal(denied.status, 403);
+      // Only the import takes CSV.
+      const other = await t.admin.request('POST', '/api/v1/program/anggaran', { raw: csv, headers: { 'content-type': 'text/csv' } });
+      assert.equal(other.status, 415, other.text);
+    });
+  });
 });

@@ -5,11 +5,12 @@ import { MAX_PAGU, PROGRAM_LEVELS } from './model.js';
 
 const optional = <T extends TSchema>(schema: T) => Type.Optional(schema);
 
+const KODE_PATTERN = '^[0-9Xx]+(\\.[0-9Xx]+)*$';
 /** A kode program in any zero-padding variant; normalised by the service. */
 export const KodeProgram = Type.String({
   minLength: 1,
   maxLength: 40,
-  pattern: '^[0-9Xx]+(\\.[0-9Xx]+)*$',
+  pattern: KODE_PATTERN,
   description: 'Kode `U.BB.PP.K.KK.SSSS` or a prefix of it; zero-padding variants are accepted (`1.2.2.2.2.8` = `1.02.02.2.02.0008`)',
   examples: ['1.02.02.2.02.0008'],
 });
@@ -29,6 +30,9 @@ export const NomenklaturQuery = Type.Object(
   {
     level: optional(LevelSchema),
     parent: optional(KodeProgram),
+    kode: optional(
+      Type.String({ minLength: 1, maxLength: 40, pattern: KODE_PATTERN, description: 'The entry with this code and every entry under it (any zero-padding variant)', examples: ['1.02'] }),
+    ),
     q: optional(Text(0, 100)),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
     cursor: CursorSchema,
@@ -37,6 +41,9 @@ export const NomenklaturQuery = Type.Object(
 );
 export const NomenklaturPageSchema = Type.Object({ items: Type.Array(NomenklaturSchema), nextCursor: NextCursor });
 export const KodeParams = Type.Object({ kode: KodeProgram });
+export const JalurSchema = Type.Object({
+  items: Type.Array(NomenklaturSchema, { description: 'From the urusan down to the entry itself' }),
+});
 
 export const IndikatorSchema = Type.Object({
   nama: Type.String(),
@@ -80,6 +87,7 @@ export const AnggaranQuery = Type.Object(
     tahun: optional(Tahun),
     opd: optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z][0-9A-Za-z.-]*$', description: 'OPD id or kode' })),
     kode: optional(KodeProgram),
+    q: optional(Type.String({ minLength: 0, maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]*$', description: 'Text in the sub-kegiatan name or code (case-insensitive)' })),
     includeArchived: Type.Boolean({ default: false }),
     sort: Type.Enum([...ANGGARAN_SORTS], { default: 'kode' }),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
@@ -157,3 +165,34 @@ export const ImportProblemSchema = Type.Object(
   },
   { description: 'application/problem+json with `rows`: each failing row and its problems' },
 );
+
+export const OpdRefSchema = Type.Object({
+  id: Uuid,
+  kode: Type.String(),
+  nama: Type.String(),
+  singkatan: orNull<string>({}, 'string'),
+});
+export const KewenanganSchema = Type.Object({
+  cityWide: Type.Boolean({ description: 'program.manage for the whole city: every OPD, and the SIPD import' }),
+  opd: Type.Array(OpdRefSchema, { description: 'Active OPDs whose budget lines the caller may add and change, in kode order; empty without program.manage' }),
+});
+
+export const RingkasanQuery = Type.Object(
+  {
+    tahun: optional(Tahun),
+    includeArchived: Type.Boolean({ default: false }),
+  },
+  { additionalProperties: false },
+);
+export const RingkasanSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      opd: OpdRefSchema,
+      total: Type.Integer({ description: 'Budget lines of this OPD' }),
+      totalPagu: Type.Integer({ description: 'Sum of their pagu, whole Rupiah' }),
+    }),
+    { description: 'One row per OPD with budget lines, in OPD kode order' },
+  ),
+  total: Type.Integer(),
+  totalPagu: Type.Integer(),
+});

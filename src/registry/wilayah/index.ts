@@ -3,6 +3,7 @@ import type { PaduModule } from '../../modules.js';
 import { refreshKnownKecamatan } from './known-kecamatan.js';
 import { loadWilayah } from './load.js';
 import { wilayahRoutes } from './routes.js';
+import { getWilayah } from './service.js';
 import { wilayahDb } from './tables.js';
 
 /**
@@ -14,6 +15,9 @@ export const wilayahModule: PaduModule = {
   name: 'wilayah',
   migrations: 'src/registry/wilayah/migrations',
   routes: wilayahRoutes,
+  references: {
+    kelurahan: async (db, kode) => ['kelurahan', 'desa'].includes((await getWilayah(db, kode))?.level ?? ''),
+  },
   async start(kernel: Kernel) {
     await loadWilayah(kernel);
     await refreshKnownKecamatan(wilayahDb(kernel.db));

@@ -44,6 +44,16 @@ export interface User {
   roles: RoleGrant[];
   createdAt: string;
   lastLoginAt: string | null;
+  /** The linked resident's NIK, always masked (`137101******0001`); null when not linked. */
+  nik: string | null;
+  /** The linked employee's NIP; null when not linked. */
+  nip: string | null;
+}
+
+/** PUT /users/:id/identitas: a number links, null unlinks, a missing field stays as it is. */
+export interface IdentityLink {
+  nik?: string | null;
+  nip?: string | null;
 }
 
 export interface UserPage {

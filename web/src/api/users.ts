@@ -1,5 +1,5 @@
 import { apiRequest } from './client';
-import type { NewUser, RoleDefinition, RoleGrantInput, User, UserPage, UserPatch } from './types';
+import type { IdentityLink, NewUser, RoleDefinition, RoleGrantInput, User, UserPage, UserPatch } from './types';
 
 export interface UserListQuery {
   q?: string;
@@ -25,6 +25,11 @@ export function updateUser(id: string, patch: UserPatch): Promise<User> {
 
 export function replaceUserRoles(id: string, roles: RoleGrantInput[]): Promise<User> {
   return apiRequest('PUT', `/users/${encodeURIComponent(id)}/roles`, { body: { roles } });
+}
+
+/** Links the account to a resident (NIK) and/or employee (NIP); 422 per field, 409 when linked elsewhere. */
+export function setUserIdentity(id: string, link: IdentityLink): Promise<User> {
+  return apiRequest('PUT', `/users/${encodeURIComponent(id)}/identitas`, { body: link });
 }
 
 export function resetUserPassword(id: string, password: string): Promise<void> {

@@ -15,7 +15,7 @@ interface RecordHistoryProps {
   items: readonly RecordVersion[];
   captionId: string;
   /** The dictionary prefix holding `<prefix>.history.*` labels, e.g. `pegawai`. */
-  prefix: 'organisasi' | 'pegawai';
+  prefix: 'organisasi' | 'organisasi.unit' | 'pegawai' | 'penduduk' | 'program';
   /** Actions that have a label `<prefix>.history.action.<action>`; others show as sent. */
   knownActions: ReadonlySet<string>;
   /** How a changed field is named; the API's field name by default. */

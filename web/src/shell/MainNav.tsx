@@ -7,6 +7,8 @@ interface NavItem {
   to: string;
   label: MessageKey;
   permission?: string;
+  /** Shown when the user has any one of these. */
+  anyPermission?: readonly string[];
 }
 
 const ITEMS: NavItem[] = [
@@ -17,13 +19,19 @@ const ITEMS: NavItem[] = [
   { to: '/organisasi', label: 'nav.organisasi' },
   { to: '/penduduk', label: 'nav.penduduk', permission: 'penduduk.read' },
   { to: '/pegawai', label: 'nav.pegawai', permission: 'pegawai.read' },
+  { to: '/program', label: 'nav.program' },
+  { to: '/saya', label: 'nav.saya', anyPermission: ['penduduk.self', 'pegawai.self'] },
 ];
 
 /** Main navigation; NavLink marks the active item with aria-current="page". */
 export function MainNav() {
   const me = useMe();
   const { t } = useI18n();
-  const visible = ITEMS.filter((item) => !item.permission || hasPermission(me, item.permission));
+  const visible = ITEMS.filter(
+    (item) =>
+      (!item.permission || hasPermission(me, item.permission)) &&
+      (!item.anyPermission || item.anyPermission.some((permission) => hasPermission(me, permission))),
+  );
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul>

@@ -1,16 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMe } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/id';
+import { managesCity } from './access';
+import { opdJenisLabel } from './labels';
+import { OpdForm } from './OpdForm';
 import { listOpd, OPD_JENIS } from './organisasiApi';
 
 const PAGE_SIZE = 20;
-
-export const opdJenisLabel = (jenis: string) => `organisasi.jenis.${jenis}` as MessageKey;
 
 /** The list of agencies: search by code, name or short name, filter by kind, page by cursor. */
 export function OpdListPage() {
@@ -34,6 +35,7 @@ export function OpdListPage() {
     <>
       <PageHeading>{t('organisasi.title')}</PageHeading>
       <p>{t('organisasi.intro')}</p>
+      <NewOpd />
       <form role="search" className="form panel" onSubmit={apply} key={`form|${q}|${jenis}`} aria-labelledby="opd-filter">
         <h2 id="opd-filter">{t('organisasi.filter')}</h2>
         <div className="form__grid">
@@ -106,7 +108,8 @@ function OpdResults({ q, jenis }: { q: string; jenis: string }) {
                 {data.items.map((opd) => (
                   <tr key={opd.id}>
                     <th scope="row">
-                      <Link to={`/organisasi/${encodeURIComponent(opd.kode)}`}>{opd.nama}</Link>
+                      {/* By id: a kode such as 2.16.0.00.0.00.01.0000 looks like a file name to the page server on reload. */}
+                      <Link to={`/organisasi/${opd.id}`}>{opd.nama}</Link>
                     </th>
                     <td>
                       <code>{opd.kode}</code>
@@ -141,5 +144,45 @@ function OpdResults({ q, jenis }: { q: string; jenis: string }) {
         </>
       )}
     </>
+  );
+}
+
+/** "Tambah OPD": only for those who manage agencies city-wide; a saved agency opens its page. */
+function NewOpd() {
+  const { t } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    if (!open && returnFocus.current) {
+      returnFocus.current = false;
+      button.current?.focus();
+    }
+  }, [open]);
+
+  if (!managesCity(me)) return null;
+  if (!open) {
+    return (
+      <p>
+        <button ref={button} type="button" className="button" onClick={() => setOpen(true)}>
+          {t('organisasi.opd.create')}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <section className="panel">
+      <OpdForm
+        mode="create"
+        onCancel={() => {
+          returnFocus.current = true;
+          setOpen(false);
+        }}
+        onSaved={(record) => navigate(`/organisasi/${record.data.id}`, { state: { created: true } })}
+      />
+    </section>
   );
 }

@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { hasPermission, useMe } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/id';
 import { jenisLabel, sexLabel, statusLabel } from './labels';
+import { PegawaiArsipForm } from './PegawaiArsipForm';
 import { PegawaiEditForm } from './PegawaiEditForm';
 import { PegawaiHistoryList } from './PegawaiHistoryList';
+import { PegawaiMutasiForm } from './PegawaiMutasiForm';
 import {
   formatNip,
   formatTanggal,
@@ -22,7 +25,7 @@ import {
 import { RiwayatJabatanList } from './RiwayatJabatanList';
 import './pegawai.css';
 
-/** One employee: personal data (masked where the API masks), current position, riwayat jabatan, history, and the edit form. */
+/** One employee: personal data (masked where the API masks), current position, riwayat jabatan, history, and the edit, mutasi and archive forms. */
 export function PegawaiDetailPage() {
   const { t } = useI18n();
   const { ref = '' } = useParams();
@@ -47,29 +50,45 @@ interface DetailProps {
   onReload: () => void;
 }
 
+type Panel = 'none' | 'edit' | 'mutasi' | 'arsip';
+
 function PegawaiDetail({ record, onChange, onReload }: DetailProps) {
   const { t, lang } = useI18n();
   const me = useMe();
   const p = record.data;
   const canEdit = hasPermission(me, 'pegawai.manage') && !p.archivedAt;
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
+  const [panel, setPanel] = useState<Panel>('none');
+  // Arriving from the "Tambah pegawai" form: say so once.
+  const location = useLocation();
+  const [saved, setSaved] = useState<string>((location.state as { created?: boolean } | null)?.created ? t('pegawai.new.done') : '');
+  // The buttons are re-rendered when a form closes, so focus goes back through refs, not the clicked element.
+  const buttons = useRef<Partial<Record<Panel, HTMLButtonElement | null>>>({});
+  const opened = useRef<Panel>('none');
   const returnFocus = useRef(false);
   const jabatan = useResource((signal) => getRiwayatJabatan(p.id, signal), [p.id, p.version]);
   const current = jabatan.data?.find((row) => row.selesai === null);
 
   useEffect(() => {
     // Back to the button that opened the form once it closes.
-    if (!editing && returnFocus.current) {
+    if (panel === 'none' && returnFocus.current) {
       returnFocus.current = false;
-      editButton.current?.focus();
+      buttons.current[opened.current]?.focus();
     }
-  }, [editing]);
+  }, [panel]);
 
+  const open = (next: Panel) => () => {
+    opened.current = next;
+    setSaved('');
+    setPanel(next);
+  };
   const close = () => {
     returnFocus.current = true;
-    setEditing(false);
+    setPanel('none');
+  };
+  const done = (message: MessageKey) => (next: Versioned<Pegawai>) => {
+    onChange(next);
+    setSaved(t(message, { version: next.data.version }));
+    close();
   };
 
   return (
@@ -105,38 +124,28 @@ function PegawaiDetail({ record, onChange, onReload }: DetailProps) {
           <dt>{t('pegawai.version')}</dt>
           <dd>{p.version}</dd>
         </dl>
-        {canEdit && !editing && (
-          <p>
-            <button
-              ref={editButton}
-              type="button"
-              className="button"
-              onClick={() => {
-                setSaved(false);
-                setEditing(true);
-              }}
-            >
+        {canEdit && panel === 'none' && (
+          <p className="pegawai-actions">
+            <button ref={(element) => { buttons.current.edit = element; }} type="button" className="button" onClick={open('edit')}>
               {t('pegawai.edit.open')}
+            </button>
+            <button ref={(element) => { buttons.current.arsip = element; }} type="button" className="button button--secondary" onClick={open('arsip')}>
+              {t('pegawai.arsip.open')}
             </button>
           </p>
         )}
         <p role="status" className="status-line">
-          {saved ? t('pegawai.edit.saved', { version: p.version }) : ''}
+          {saved}
         </p>
       </section>
-      {editing && (
+      {panel === 'edit' && (
         <section className="panel">
-          <PegawaiEditForm
-            key={record.etag}
-            record={record}
-            onCancel={close}
-            onReload={onReload}
-            onSaved={(next) => {
-              onChange(next);
-              setSaved(true);
-              close();
-            }}
-          />
+          <PegawaiEditForm key={record.etag} record={record} onCancel={close} onReload={onReload} onSaved={done('pegawai.edit.saved')} />
+        </section>
+      )}
+      {panel === 'arsip' && (
+        <section className="panel">
+          <PegawaiArsipForm key={record.etag} record={record} onCancel={close} onReload={onReload} onArchived={done('pegawai.arsip.done')} />
         </section>
       )}
       <section className="panel" aria-labelledby="pegawai-jabatan-heading">
@@ -151,11 +160,23 @@ function PegawaiDetail({ record, onChange, onReload }: DetailProps) {
           <dt>{t('pegawai.field.tmtJabatan')}</dt>
           <dd>{formatTanggal(p.tmtJabatan, lang)}</dd>
         </dl>
+        {canEdit && panel === 'none' && (
+          <p className="pegawai-actions">
+            <button ref={(element) => { buttons.current.mutasi = element; }} type="button" className="button" onClick={open('mutasi')}>
+              {t('pegawai.mutasi.open')}
+            </button>
+          </p>
+        )}
         <h3 id="pegawai-riwayat-jabatan-heading">{t('pegawai.jabatan.title')}</h3>
         <ErrorAlert error={jabatan.error} />
         {jabatan.loading && !jabatan.data && <Loading />}
         {jabatan.data && <RiwayatJabatanList items={jabatan.data} captionId="pegawai-jabatan-caption" />}
       </section>
+      {panel === 'mutasi' && (
+        <section className="panel">
+          <PegawaiMutasiForm key={record.etag} record={record} onCancel={close} onReload={onReload} onSaved={done('pegawai.mutasi.saved')} />
+        </section>
+      )}
       <HistorySection id={p.id} version={p.version} />
     </>
   );

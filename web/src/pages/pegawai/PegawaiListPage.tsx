@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { hasPermission, useMe } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -17,6 +18,7 @@ export function PegawaiListPage() {
   const q = searchParams.get('q') ?? '';
   const jenis = searchParams.get('jenis') ?? '';
   const status = searchParams.get('status') ?? '';
+  const canManage = hasPermission(useMe(), 'pegawai.manage');
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,6 +36,13 @@ export function PegawaiListPage() {
     <>
       <PageHeading>{t('pegawai.title')}</PageHeading>
       <p>{t('pegawai.intro')}</p>
+      {canManage && (
+        <p className="pegawai-actions">
+          <Link className="button" to="/pegawai/baru">
+            {t('pegawai.new.open')}
+          </Link>
+        </p>
+      )}
       <form role="search" className="form panel" onSubmit={apply} key={`form|${filterKey}`} aria-labelledby="pegawai-filter">
         <h2 id="pegawai-filter">{t('pegawai.filter')}</h2>
         <div className="form__grid form__grid--wide">

@@ -1,4 +1,4 @@
-import { apiRequest, apiRequestVersioned, type Versioned } from '../../api/client';
+import { ApiError, apiRequest, apiRequestVersioned, type Versioned } from '../../api/client';
 
 // Shapes of the pegawai registry API (see /api/docs, tag "pegawai").
 
@@ -99,6 +99,115 @@ export function getPegawai(ref: string, signal?: AbortSignal): Promise<Versioned
 /** PATCH with If-Match: a stale ETag answers 412, a missing one 428. */
 export function updatePegawai(ref: string, etag: string, patch: PegawaiPatch): Promise<Versioned<Pegawai>> {
   return apiRequestVersioned('PATCH', `/pegawai/${encodeURIComponent(ref)}`, { body: patch, ifMatch: etag });
+}
+
+/** What the "Tambah pegawai" form sends; blank fields are left out so the server names each missing one. */
+export interface NewPegawai {
+  nip?: string;
+  nama?: string;
+  gelarDepan?: string;
+  gelarBelakang?: string;
+  jenisKelamin?: string;
+  tanggalLahir?: string;
+  jenis?: string;
+  golongan?: string;
+  email?: string;
+  telepon?: string;
+  /** OPD id or kode. */
+  opdRef?: string;
+  unitId?: string;
+  /** One of the unit's positions; without it, `namaJabatan` names the position as free text. */
+  jabatanId?: string;
+  namaJabatan?: string;
+  tmtJabatan?: string;
+}
+
+/** A transfer: the current position ends on `tmt`, the new one starts on it. */
+export interface MutasiInput {
+  opdRef?: string;
+  unitId?: string;
+  jabatanId?: string;
+  namaJabatan?: string;
+  tmt?: string;
+}
+
+/** 201 with the new record; 422 `pegawai.invalid` names each broken rule per field, 409 `pegawai.nip_taken`. */
+export function createPegawai(input: NewPegawai): Promise<Versioned<Pegawai>> {
+  return apiRequestVersioned('POST', '/pegawai', { body: input });
+}
+
+/** Mutasi with If-Match: a stale ETag answers 412. */
+export function mutasiPegawai(ref: string, etag: string, input: MutasiInput): Promise<Versioned<Pegawai>> {
+  return apiRequestVersioned('POST', `/pegawai/${encodeURIComponent(ref)}/mutasi`, { body: input, ifMatch: etag });
+}
+
+/** Archives with a reason (If-Match); nothing is deleted. */
+export function archivePegawai(ref: string, etag: string, alasan: string): Promise<Versioned<Pegawai>> {
+  return apiRequestVersioned('POST', `/pegawai/${encodeURIComponent(ref)}/arsip`, { body: { alasan }, ifMatch: etag });
+}
+
+// Placement choices, read from the organisasi registry API (tag "organisasi").
+
+/** An OPD as offered in the placement fields. */
+export interface OpdChoice {
+  id: string;
+  kode: string;
+  nama: string;
+  singkatan: string | null;
+}
+
+/** A unit of an OPD's structure on a date, with its positions (depth first: each unit right after its parent). */
+export interface StrukturUnit {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  nama: string;
+  jabatan: { id: string; nama: string }[];
+}
+
+const OPD_PAGE = 200;
+/** Enough pages for any pemda's agencies; stops early at the last page. */
+const OPD_PAGES_MAX = 10;
+
+/** Every active OPD, in kode order. */
+export async function listOpdChoices(signal?: AbortSignal): Promise<OpdChoice[]> {
+  const all: OpdChoice[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < OPD_PAGES_MAX; page++) {
+    const result = await apiRequest<{ items: OpdChoice[]; nextCursor: string | null }>('GET', '/opd', {
+      query: { limit: OPD_PAGE, fields: 'kode,nama,singkatan', cursor },
+      signal,
+    });
+    all.push(...result.items);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return all;
+}
+
+/** One OPD by id or kode; null when there is none (or it is archived). */
+export async function getOpdChoice(ref: string, signal?: AbortSignal): Promise<OpdChoice | null> {
+  try {
+    const opd = await apiRequest<OpdChoice & { archivedAt: string | null }>('GET', `/opd/${encodeURIComponent(ref)}`, { signal });
+    return opd.archivedAt ? null : { id: opd.id, kode: opd.kode, nama: opd.nama, singkatan: opd.singkatan };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** The OPD's units in force on `tanggal` (today in WIB when left out). */
+export async function getStrukturUnits(opdRef: string, tanggal: string | undefined, signal?: AbortSignal): Promise<StrukturUnit[]> {
+  const { units } = await apiRequest<{ units: StrukturUnit[] }>('GET', `/opd/${encodeURIComponent(opdRef)}/struktur`, { query: { tanggal }, signal });
+  return units;
+}
+
+/** A calendar day the API accepts (YYYY-MM-DD, years 1900–2199). */
+export const isIsoDay = (value: string): boolean => /^(19|2[01])\d{2}-\d{2}-\d{2}$/.test(value);
+
+/** Today in Padang (WIB) as YYYY-MM-DD. */
+export function todayWib(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 export async function getRiwayat(ref: string, signal?: AbortSignal): Promise<HistoryEntry[]> {

@@ -10,6 +10,7 @@ import { RoleGrantList } from '../../components/RoleGrantList';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ActiveBadge } from './ActiveBadge';
+import { IdentitySection } from './IdentityForm';
 import { PasswordResetForm } from './PasswordResetForm';
 import { ProfileForm } from './ProfileForm';
 import { RolesForm } from './RolesForm';
@@ -77,6 +78,8 @@ function UserDetail({ user, catalogue, onSaved }: UserDetailProps) {
           <RoleGrantList grants={user.roles} catalogue={roles} />
         </dd>
       </dl>
+
+      <IdentitySection user={user} canManage={canManage} onSaved={onSaved} />
 
       {canManage && (
         <>
