@@ -57,6 +57,9 @@ interface Trail {
 async function trailOf(count: number): Promise<Trail> {
   const database = await createTestDatabase();
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  // Dropping the test database (WITH FORCE) ends any connection still open; that is expected here,
+  // and an 'error' event without a listener would crash the test process.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   for (let i = 1; i <= count; i++) {
     await db.transaction().execute((trx) =>
