@@ -58,8 +58,8 @@ export async function pendudukCityBench(server: RunningServer): Promise<void> {
 
   const paduRate = rows / paduSeconds;
   const copyRate = rows / copySeconds;
-  console.log(`baseline: COPY from CSV, equivalent tables (best of 2)${copyRate.toFixed(0).padStart(9)} rows/s  (${rows} rows in ${copySeconds.toFixed(1)} s)`);
-  console.log(`Padu: validated bulk seed                       ${paduRate.toFixed(0).padStart(9)} rows/s  (${residents} residents + ${families} families in ${paduSeconds.toFixed(1)} s)`);
+  console.log(`${'baseline: COPY from CSV, equivalent tables (best of 2)'.padEnd(56)}${copyRate.toFixed(0).padStart(9)} rows/s  (${rows} rows in ${copySeconds.toFixed(1)} s)`);
+  console.log(`${'Padu: validated bulk seed'.padEnd(56)}${paduRate.toFixed(0).padStart(9)} rows/s  (${residents} residents + ${families} families in ${paduSeconds.toFixed(1)} s)`);
   console.log(`ratio Padu / COPY: ${(paduRate / copyRate).toFixed(2)} (target ≥ 0.50)`);
 
   // Filtered, paged lists as a city-wide reader would ask for them.
