@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 interface FieldFrame {
   label: ReactNode;
@@ -41,6 +41,20 @@ export function TextField({ label, hint, error, className, ...input }: TextField
       <label htmlFor={id}>{label}</label>
       <FieldNotes hint={hint} error={error} hintId={hintId} errorId={errorId} />
       <input {...input} {...control} />
+    </div>
+  );
+}
+
+type TextAreaFieldProps = FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
+
+/** A multi-line text field; `className` styles the textarea itself (there is no global textarea style). */
+export function TextAreaField({ label, hint, error, ...textarea }: TextAreaFieldProps) {
+  const { id, hintId, errorId, control } = useFieldIds({ label, hint, error });
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <FieldNotes hint={hint} error={error} hintId={hintId} errorId={errorId} />
+      <textarea {...textarea} {...control} />
     </div>
   );
 }

@@ -1,22 +1,14 @@
-import { useEffect, useRef } from 'react';
-import { ApiError, fieldErrorsOf } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ArchiveReasonForm } from '../../components/ArchiveReasonForm';
 import { TextField } from '../../components/fields';
-import { useFocusFirstInvalid } from '../../hooks/useFocusFirstInvalid';
-import { useSubmission } from '../../hooks/useSubmission';
+import { FormAlert } from '../../components/FormAlert';
+import { useFormSubmission } from '../../hooks/useFormSubmission';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /**
  * What every organisasi form shares: the submission state, the server's field messages keyed by
  * field path, focus on the first rejected field, and focus into the form when it opens.
  */
-export function useOrgForm() {
-  const submission = useSubmission();
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(form, submission.error);
-  useEffect(() => form.current?.querySelector<HTMLElement>('input:not([readonly]), select, textarea')?.focus(), []);
-  return { ...submission, form, errors: fieldErrorsOf(submission.error) };
-}
+export const useOrgForm = () => useFormSubmission('input:not([readonly]), select, textarea');
 
 /**
  * A failed submission: a 412 says someone else changed the record since it was loaded, with a
@@ -24,21 +16,7 @@ export function useOrgForm() {
  */
 export function SubmitError({ error, onReload }: { error: unknown; onReload?: () => void }) {
   const { t } = useI18n();
-  if (error instanceof ApiError && error.status === 412) {
-    return (
-      <div className="alert alert--error" role="alert">
-        <p>{t('organisasi.form.stale')}</p>
-        {onReload && (
-          <p>
-            <button type="button" className="button button--secondary" onClick={onReload}>
-              {t('organisasi.form.reload')}
-            </button>
-          </p>
-        )}
-      </div>
-    );
-  }
-  return <ErrorAlert error={error} />;
+  return <FormAlert error={error} stale={{ message: t('organisasi.form.stale'), reload: t('organisasi.form.reload') }} onReload={onReload} />;
 }
 
 export interface LokasiDraft {
@@ -113,35 +91,22 @@ interface ReasonFormProps {
 }
 
 /** Archives a record with a stated reason (no hard deletes of master data). */
-export function ArchiveForm({ title, hint, submitLabel, onSubmit, onCancel, onReload, idPrefix, headingLevel: Heading = 'h3' }: ReasonFormProps) {
+export function ArchiveForm({ title, hint, submitLabel, onSubmit, onCancel, onReload, idPrefix, headingLevel = 'h3' }: ReasonFormProps) {
   const { t } = useI18n();
-  const { pending, error, submit, form, errors } = useOrgForm();
-  const headingId = `${idPrefix}-heading`;
   return (
-    <form
-      ref={form}
-      className="form org-form"
-      noValidate
-      aria-busy={pending}
-      aria-labelledby={headingId}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const reason = String(new FormData(event.currentTarget).get('reason') ?? '');
-        void submit(() => onSubmit(reason));
-      }}
-    >
-      <Heading id={headingId}>{title}</Heading>
-      <p className="field__hint">{hint}</p>
-      <SubmitError error={error} onReload={onReload} />
-      <TextField label={t('organisasi.field.archiveReason')} name="reason" error={errors.reason} maxLength={500} autoComplete="off" required />
-      <div className="form__actions">
-        <button type="submit" className="button">
-          {submitLabel}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    <ArchiveReasonForm
+      headingId={`${idPrefix}-heading`}
+      headingLevel={headingLevel}
+      title={title}
+      hint={hint}
+      reasonLabel={t('organisasi.field.archiveReason')}
+      field="reason"
+      submitLabel={submitLabel}
+      formClass="org-form"
+      stale={{ message: t('organisasi.form.stale'), reload: t('organisasi.form.reload') }}
+      onReload={onReload}
+      onCancel={onCancel}
+      onArchive={onSubmit}
+    />
   );
 }

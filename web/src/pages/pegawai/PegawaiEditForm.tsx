@@ -1,9 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, fieldErrorsOf } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { useState, type FormEvent } from 'react';
 import { SelectField, TextField } from '../../components/fields';
-import { useFocusFirstInvalid } from '../../hooks/useFocusFirstInvalid';
-import { useSubmission } from '../../hooks/useSubmission';
+import { FormAlert } from '../../components/FormAlert';
+import { useFormSubmission } from '../../hooks/useFormSubmission';
 import { useI18n } from '../../i18n/I18nProvider';
 import { jenisLabel, sexLabel, statusLabel } from './labels';
 import { golonganFor, JENIS_PEGAWAI, STATUS_PEGAWAI, updatePegawai, type Pegawai, type PegawaiPatch, type Versioned } from './pegawaiApi';
@@ -49,13 +47,8 @@ export function PegawaiEditForm({ record, onSaved, onCancel, onReload }: Pegawai
   const initial = draftOf(record.data);
   const [draft, setDraft] = useState<Draft>(initial);
   const [unchanged, setUnchanged] = useState(false);
-  const { pending, error, submit } = useSubmission();
-  const errors = fieldErrorsOf(error);
-  const stale = error instanceof ApiError && error.status === 412;
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(form, error);
   // Opening the form moves focus into it.
-  useEffect(() => form.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
+  const { pending, error, submit, form, errors } = useFormSubmission('input, select');
 
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => {
     setUnchanged(false);
@@ -79,18 +72,7 @@ export function PegawaiEditForm({ record, onSaved, onCancel, onReload }: Pegawai
     <form ref={form} className="form" onSubmit={handleSubmit} noValidate aria-busy={pending} aria-labelledby="pegawai-edit-heading">
       <h2 id="pegawai-edit-heading">{t('pegawai.edit.title')}</h2>
       <p className="field__hint">{t('pegawai.edit.hint')}</p>
-      {stale ? (
-        <div className="alert alert--error" role="alert">
-          <p>{t('pegawai.edit.stale')}</p>
-          <p>
-            <button type="button" className="button button--secondary" onClick={onReload}>
-              {t('pegawai.edit.reload')}
-            </button>
-          </p>
-        </div>
-      ) : (
-        <ErrorAlert error={error} />
-      )}
+      <FormAlert error={error} stale={{ message: t('pegawai.edit.stale'), reload: t('pegawai.edit.reload') }} onReload={onReload} />
       <div className="form__grid">
         <TextField label={t('pegawai.field.nama')} value={draft.nama} onChange={set('nama')} error={errors.nama} maxLength={200} autoComplete="off" required />
         <TextField

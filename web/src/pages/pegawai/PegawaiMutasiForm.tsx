@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, fieldErrorsOf } from '../../api/client';
+import { useState, type FormEvent } from 'react';
 import { useMe } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/fields';
+import { FormAlert } from '../../components/FormAlert';
 import { Loading } from '../../components/Loading';
-import { useFocusFirstInvalid } from '../../hooks/useFocusFirstInvalid';
-import { useSubmission } from '../../hooks/useSubmission';
+import { useFormSubmission } from '../../hooks/useFormSubmission';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useOpdChoices } from './access';
 import { formatTanggal, mutasiPegawai, namaLengkap, todayWib, type MutasiInput, type OpdChoice, type Pegawai, type Versioned } from './pegawaiApi';
@@ -39,12 +38,7 @@ function MutasiForm({ record, onSaved, onCancel, onReload, opds }: PegawaiMutasi
   );
   const [tmt, setTmt] = useState(todayWib());
   const units = useUnits(penempatan.opd, tmt);
-  const { pending, error, submit } = useSubmission();
-  const errors = fieldErrorsOf(error);
-  const stale = error instanceof ApiError && error.status === 412;
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(form, error);
-  useEffect(() => form.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
+  const { pending, error, submit, form, errors } = useFormSubmission('input, select');
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,18 +55,7 @@ function MutasiForm({ record, onSaved, onCancel, onReload, opds }: PegawaiMutasi
       <p className="field__hint">
         {t('pegawai.mutasi.hint', { jabatan: p.namaJabatan ?? '—', tmt: formatTanggal(p.tmtJabatan, lang) })}
       </p>
-      {stale ? (
-        <div className="alert alert--error" role="alert">
-          <p>{t('pegawai.mutasi.stale')}</p>
-          <p>
-            <button type="button" className="button button--secondary" onClick={onReload}>
-              {t('pegawai.edit.reload')}
-            </button>
-          </p>
-        </div>
-      ) : (
-        <ErrorAlert error={error} />
-      )}
+      <FormAlert error={error} stale={{ message: t('pegawai.mutasi.stale'), reload: t('pegawai.edit.reload') }} onReload={onReload} />
       {/* Not in service (pensiun, …): the server refuses; the reason belongs at the top, not to a field. */}
       {errors.status && (
         <p className="field__error" role="alert">

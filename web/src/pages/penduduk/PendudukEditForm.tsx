@@ -1,9 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, fieldErrorsOf } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client';
 import { SelectField, TextField } from '../../components/fields';
-import { useFocusFirstInvalid } from '../../hooks/useFocusFirstInvalid';
-import { useSubmission } from '../../hooks/useSubmission';
+import { FormAlert } from '../../components/FormAlert';
+import { useFormSubmission } from '../../hooks/useFormSubmission';
 import { useI18n } from '../../i18n/I18nProvider';
 import { KodeOptions } from './KodeOptions';
 import { kewarganegaraanLabel, sexLabel, statusLabel } from './labels';
@@ -76,12 +75,8 @@ export function PendudukEditForm({ record, referensi, onSaved, onCancel, onReloa
   const initial = draftOf(record.data);
   const [draft, setDraft] = useState<Draft>(initial);
   const [unchanged, setUnchanged] = useState(false);
-  const { pending, error, submit } = useSubmission();
-  const errors = nikErrorsOnCause(error, fieldErrorsOf(error));
-  const stale = error instanceof ApiError && error.status === 412;
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(form, error);
-  useEffect(() => form.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
+  const { pending, error, submit, form, errors: fieldErrors } = useFormSubmission('input, select');
+  const errors = nikErrorsOnCause(error, fieldErrors);
 
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => {
     setUnchanged(false);
@@ -110,18 +105,7 @@ export function PendudukEditForm({ record, referensi, onSaved, onCancel, onReloa
     <form ref={form} className="form" onSubmit={handleSubmit} noValidate aria-busy={pending} aria-labelledby="penduduk-edit-heading">
       <h2 id="penduduk-edit-heading">{t('penduduk.edit.title')}</h2>
       <p className="field__hint">{t('penduduk.edit.hint')}</p>
-      {stale ? (
-        <div className="alert alert--error" role="alert">
-          <p>{t('penduduk.edit.stale')}</p>
-          <p>
-            <button type="button" className="button button--secondary" onClick={onReload}>
-              {t('penduduk.edit.reload')}
-            </button>
-          </p>
-        </div>
-      ) : (
-        <ErrorAlert error={error} />
-      )}
+      <FormAlert error={error} stale={{ message: t('penduduk.edit.stale'), reload: t('penduduk.edit.reload') }} onReload={onReload} />
       <div className="form__grid">
         {errors.nik && (
           <p className="field__error" role="alert">

@@ -1,14 +1,13 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField, TextField } from '../../components/fields';
+import { FormAlert } from '../../components/FormAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { useFocusFirstInvalid } from '../../hooks/useFocusFirstInvalid';
+import { LocalInvalid, useFormSubmission } from '../../hooks/useFormSubmission';
 import { useResource } from '../../hooks/useResource';
-import { useSubmission } from '../../hooks/useSubmission';
 import { useI18n } from '../../i18n/I18nProvider';
-import { FormAlert, formErrorsOf, LocalInvalid } from './FormAlert';
 import { IndikatorEditor, newIndikatorDraft, readIndikator, type IndikatorDraft } from './IndikatorEditor';
 import { createAnggaran, formatRupiah, getKewenangan, listNomenklatur, parseRupiah, tahunIni, type OpdRef } from './programApi';
 import './program.css';
@@ -57,11 +56,8 @@ function AnggaranCreateForm({ opds }: { opds: OpdRef[] }) {
   const [kode, setKode] = useState('');
   const [pagu, setPagu] = useState('');
   const [drafts, setDrafts] = useState<IndikatorDraft[]>(() => [newIndikatorDraft()]);
-  const { pending, error, submit } = useSubmission();
-  const errors = formErrorsOf(error);
-  const form = useRef<HTMLFormElement>(null);
+  const { pending, error, submit, form, errors } = useFormSubmission();
   const listId = useId();
-  useFocusFirstInvalid(form, error);
 
   const lookup = useDebounced(kode.trim());
   const suggestions = useResource(
@@ -92,7 +88,7 @@ function AnggaranCreateForm({ opds }: { opds: OpdRef[] }) {
     <form ref={form} className="form" onSubmit={handleSubmit} noValidate aria-busy={pending} aria-labelledby="program-create-heading">
       <h2 id="program-create-heading">{t('program.create.form')}</h2>
       <p className="field__hint">{t('program.create.hint')}</p>
-      <FormAlert error={error} />
+      <FormAlert error={error} checkFields={t('program.form.checkFields')} />
       <div className="form__grid">
         <TextField
           label={t('program.field.tahun')}

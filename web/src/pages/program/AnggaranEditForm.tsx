@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client';
+import { useState, type FormEvent } from 'react';
 import { TextField } from '../../components/fields';
-import { useFocusFirstInvalid } from '../../hooks/useFocusFirstInvalid';
-import { useSubmission } from '../../hooks/useSubmission';
+import { FormAlert } from '../../components/FormAlert';
+import { LocalInvalid, useFormSubmission } from '../../hooks/useFormSubmission';
 import { useI18n } from '../../i18n/I18nProvider';
-import { FormAlert, formErrorsOf, LocalInvalid } from './FormAlert';
 import { IndikatorEditor, indikatorDrafts, readIndikator, type IndikatorDraft } from './IndikatorEditor';
 import { formatRupiah, parseRupiah, updateAnggaran, type Anggaran, type AnggaranPatch, type Versioned } from './programApi';
 
@@ -25,12 +23,7 @@ export function AnggaranEditForm({ record, onSaved, onCancel, onReload }: Anggar
   const [pagu, setPagu] = useState(String(a.pagu));
   const [drafts, setDrafts] = useState<IndikatorDraft[]>(() => indikatorDrafts(a.indikator, lang));
   const [unchanged, setUnchanged] = useState(false);
-  const { pending, error, submit } = useSubmission();
-  const errors = formErrorsOf(error);
-  const stale = error instanceof ApiError && error.status === 412;
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(form, error);
-  useEffect(() => form.current?.querySelector<HTMLElement>('input')?.focus(), []);
+  const { pending, error, submit, form, errors } = useFormSubmission('input');
 
   const typed = parseRupiah(pagu);
 
@@ -58,18 +51,12 @@ export function AnggaranEditForm({ record, onSaved, onCancel, onReload }: Anggar
     <form ref={form} className="form" onSubmit={handleSubmit} noValidate aria-busy={pending} aria-labelledby="program-edit-heading">
       <h2 id="program-edit-heading">{t('program.edit.title')}</h2>
       <p className="field__hint">{t('program.edit.hint')}</p>
-      {stale ? (
-        <div className="alert alert--error" role="alert">
-          <p>{t('program.edit.stale')}</p>
-          <p>
-            <button type="button" className="button button--secondary" onClick={onReload}>
-              {t('program.edit.reload')}
-            </button>
-          </p>
-        </div>
-      ) : (
-        <FormAlert error={error} />
-      )}
+      <FormAlert
+        error={error}
+        stale={{ message: t('program.edit.stale'), reload: t('program.edit.reload') }}
+        onReload={onReload}
+        checkFields={t('program.form.checkFields')}
+      />
       <div className="form__grid">
         <TextField
           label={t('program.field.pagu')}

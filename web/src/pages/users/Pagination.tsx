@@ -1,3 +1,4 @@
+import { Pager } from '../../components/Pager';
 import { useI18n } from '../../i18n/I18nProvider';
 
 interface PaginationProps {
@@ -12,26 +13,12 @@ export function Pagination({ offset, limit, total, onOffsetChange }: PaginationP
   const first = total === 0 ? 0 : offset + 1;
   const last = Math.min(offset + limit, total);
   return (
-    <div className="pagination">
-      <p role="status">{t('pagination.summary', { first, last, total })}</p>
-      <div className="pagination__buttons">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={offset === 0}
-          onClick={() => onOffsetChange(Math.max(0, offset - limit))}
-        >
-          {t('pagination.previous')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={offset + limit >= total}
-          onClick={() => onOffsetChange(offset + limit)}
-        >
-          {t('pagination.next')}
-        </button>
-      </div>
-    </div>
+    <Pager
+      summary={t('pagination.summary', { first, last, total })}
+      previousDisabled={offset === 0}
+      nextDisabled={offset + limit >= total}
+      onPrevious={() => onOffsetChange(Math.max(0, offset - limit))}
+      onNext={() => onOffsetChange(offset + limit)}
+    />
   );
 }
