@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Padu against baselines measured in the same run, on the same database.
  * Settings: BENCH_SECONDS (per round, default 10), BENCH_ROUNDS (default 2), BENCH_CONNECTIONS
- * (default 50), BENCH_ONLY (one benchmark: read, pegawai, penduduk). The city-scale resident load
+ * (default 50), BENCH_ONLY (one benchmark: read, pegawai, penduduk, surat). The city-scale resident load
  * (penduduk) takes minutes, so it runs only when named by BENCH_ONLY=penduduk or BENCH_CITY=1.
  */
 import fs from 'node:fs/promises';
@@ -14,6 +14,7 @@ import { seedDemo } from '../src/registry/demo/seed.js';
 import { authenticatedReadBench, createBenchReader, type BenchSettings } from './authenticated-read.js';
 import { pendudukCityBench } from './penduduk-city.js';
 import { pegawaiReadBench } from './pegawai-read.js';
+import { suratPdfBench } from './surat-pdf.js';
 
 const settings: BenchSettings = {
   seconds: Number(process.env.BENCH_SECONDS ?? 10),
@@ -43,6 +44,7 @@ try {
   await seedDemo(server.kernel, 'small');
   if (!only || only === 'read') await authenticatedReadBench(server, settings);
   if (!only || only === 'pegawai') await pegawaiReadBench(server, settings);
+  if (!only || only === 'surat') await suratPdfBench(settings);
 } finally {
   await server.close();
   await fs.rm(dataDir, { recursive: true, force: true });

@@ -10,6 +10,8 @@ import { organisasiModule } from './registry/organisasi/index.js';
 import { pegawaiModule } from './registry/pegawai/index.js';
 import { pendudukModule } from './registry/penduduk/index.js';
 import { programModule } from './registry/program/index.js';
+import { layananModule } from './modules/layanan/index.js';
+import { portalModule } from './modules/portal/index.js';
 
 /**
  * A part of Padu beyond the kernel: the registry's datasets, later the modules. Each owns its
@@ -28,7 +30,7 @@ export interface PaduModule {
   references?: Partial<Record<ReferenceKind, ReferenceCheck>>;
 }
 
-export const modules: PaduModule[] = [wilayahModule, organisasiModule, pegawaiModule, programModule, pendudukModule];
+export const modules: PaduModule[] = [wilayahModule, organisasiModule, pegawaiModule, programModule, pendudukModule, layananModule, portalModule];
 
 for (const module of modules) {
   for (const [kind, check] of Object.entries(module.references ?? {})) registerReferenceCheck(kind as ReferenceKind, check);

@@ -24,6 +24,21 @@ export interface Config {
   workers: boolean;
   /** Seed the deterministic Kota Padang demo data into a brand-new database. */
   demoData: boolean;
+  // --- e-kelurahan (src/modules/layanan) ---
+  /** The origin residents and QR codes reach Padu at (e.g. https://layanan.padang.go.id); else the request's own. */
+  publicBaseUrl: string | null;
+  /** SMTP server for e-mail notifications (smtp[s]://user:pass@host:port); none: e-mail off. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** HTTP SMS/WhatsApp gateway: POST {to, message, reference} as JSON; none: off. */
+  smsGatewayUrl: string | null;
+  smsGatewayToken: string | null;
+  /** Largest attachment in bytes, and most attachments per request. */
+  layananMaxFileBytes: number;
+  layananMaxFiles: number;
+  /** Public verification and tracking: lookups of unknown tokens/codes per address before a lock, and its length. */
+  layananPublicMaxMisses: number;
+  layananPublicLockMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +61,27 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+/** An absolute http(s) URL without a trailing slash, or null when unset. */
+function httpUrl(env: Env, name: string): string | null {
+  const raw = env[name];
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http(s) URL (got "${raw}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http(s) URL (got "${raw}")`);
+  return raw.replace(/\/+$/, '');
+}
+
+function smtpUrl(env: Env): string | null {
+  const raw = env.PADU_SMTP_URL;
+  if (!raw) return null;
+  if (!/^smtps?:\/\/[^\s]+$/.test(raw)) throw new ConfigError('PADU_SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
+  return raw;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -79,5 +115,14 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolSize: int(env, 'PADU_DB_POOL_SIZE', 10, 1, 500),
     workers: bool(env, 'PADU_WORKERS', true),
     demoData: bool(env, 'PADU_DEMO_DATA', true),
+    publicBaseUrl: httpUrl(env, 'PADU_PUBLIC_BASE_URL'),
+    smtpUrl: smtpUrl(env),
+    smtpFrom: env.PADU_SMTP_FROM || 'Padu e-Kelurahan <no-reply@localhost>',
+    smsGatewayUrl: httpUrl(env, 'PADU_SMS_GATEWAY_URL'),
+    smsGatewayToken: env.PADU_SMS_GATEWAY_TOKEN || null,
+    layananMaxFileBytes: int(env, 'PADU_LAYANAN_MAX_FILE_BYTES', 2 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+    layananMaxFiles: int(env, 'PADU_LAYANAN_MAX_FILES', 10, 1, 100),
+    layananPublicMaxMisses: int(env, 'PADU_LAYANAN_PUBLIC_MAX_MISSES', 20, 1, 100000),
+    layananPublicLockMinutes: int(env, 'PADU_LAYANAN_PUBLIC_LOCK_MINUTES', 15, 1, 24 * 60),
   };
 }

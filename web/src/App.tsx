@@ -4,7 +4,21 @@ import { RequireAuth, RequirePermission } from './auth/RequireAuth';
 import { SIGN_IN_PATH } from './auth/redirect';
 import { I18nProvider } from './i18n/I18nProvider';
 import { AuditPage } from './pages/audit/AuditPage';
+import { DaftarPage } from './pages/daftar/DaftarPage';
 import { HomePage } from './pages/HomePage';
+import { AjukanPage } from './pages/layanan/AjukanPage';
+import { AntrianDetailPage } from './pages/layanan/AntrianDetailPage';
+import { AntrianPage } from './pages/layanan/AntrianPage';
+import { HariLiburPage } from './pages/layanan/HariLiburPage';
+import { JenisFormPage } from './pages/layanan/JenisFormPage';
+import { KatalogPage } from './pages/layanan/KatalogPage';
+import { KecamatanPage } from './pages/layanan/KecamatanPage';
+import { KelolaPage } from './pages/layanan/KelolaPage';
+import { LacakPage } from './pages/layanan/LacakPage';
+import { LoketPage } from './pages/layanan/LoketPage';
+import { PermohonanSayaDetailPage } from './pages/layanan/PermohonanSayaDetailPage';
+import { PermohonanSayaPage } from './pages/layanan/PermohonanSayaPage';
+import { StatistikPage } from './pages/layanan/StatistikPage';
 import { OpdDetailPage } from './pages/organisasi/OpdDetailPage';
 import { OpdListPage } from './pages/organisasi/OpdListPage';
 import { PegawaiDetailPage } from './pages/pegawai/PegawaiDetailPage';
@@ -25,6 +39,7 @@ import { SignInPage } from './pages/SignInPage';
 import { NotFoundPage } from './pages/StatusPages';
 import { UserDetailPage } from './pages/users/UserDetailPage';
 import { UsersPage } from './pages/users/UsersPage';
+import { VerifikasiPage } from './pages/verifikasi/VerifikasiPage';
 import { WilayahPage } from './pages/wilayah/WilayahPage';
 import { Shell } from './shell/Shell';
 
@@ -35,7 +50,13 @@ export function App() {
         <BrowserRouter>
           <Routes>
             <Route path={SIGN_IN_PATH} element={<SignInPage />} />
+            {/* Public: residents open their own account (NIK + name + birth date checked against the registry). */}
+            <Route path="daftar" element={<DaftarPage />} />
             {/* Public: the page a letter's QR code opens, without signing in. */}
+            <Route path="verifikasi/:token" element={<VerifikasiPage />} />
+            {/* Public: track a letter request by its code, status and dates only. */}
+            <Route path="lacak" element={<LacakPage />} />
+            <Route path="lacak/:kode" element={<LacakPage />} />
             <Route
               element={
                 <RequireAuth>
@@ -149,6 +170,111 @@ export function App() {
               />
               {/* Own records: the page checks penduduk.self or pegawai.self itself (either one will do). */}
               <Route path="saya" element={<SayaPage />} />
+              {/* E-kelurahan: residents' letters (layanan.self), kelurahan queues, the kecamatan view, figures, the catalogue. */}
+              <Route
+                path="layanan"
+                element={
+                  <RequirePermission permission="layanan.self">
+                    <KatalogPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="layanan/ajukan/:jenis"
+                element={
+                  <RequirePermission permission="layanan.self">
+                    <AjukanPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="layanan/saya"
+                element={
+                  <RequirePermission permission="layanan.self">
+                    <PermohonanSayaPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="layanan/saya/:ref"
+                element={
+                  <RequirePermission permission="layanan.self">
+                    <PermohonanSayaDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="antrian-layanan"
+                element={
+                  <RequirePermission permission="layanan.proses">
+                    <AntrianPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="antrian-layanan/loket"
+                element={
+                  <RequirePermission permission="layanan.proses">
+                    <LoketPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="antrian-layanan/:ref"
+                element={
+                  <RequirePermission permission="layanan.proses">
+                    <AntrianDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="layanan-kecamatan"
+                element={
+                  <RequirePermission permission="layanan.kecamatan">
+                    <KecamatanPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="statistik-layanan"
+                element={
+                  <RequirePermission permission="layanan.statistik">
+                    <StatistikPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="kelola-layanan"
+                element={
+                  <RequirePermission permission="layanan.kelola">
+                    <KelolaPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="kelola-layanan/jenis-baru"
+                element={
+                  <RequirePermission permission="layanan.kelola">
+                    <JenisFormPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="kelola-layanan/jenis/:ref"
+                element={
+                  <RequirePermission permission="layanan.kelola">
+                    <JenisFormPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="kelola-layanan/hari-libur"
+                element={
+                  <RequirePermission permission="layanan.kelola">
+                    <HariLiburPage />
+                  </RequirePermission>
+                }
+              />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -344,7 +344,7 @@ describe('sign-in, sessions and CSRF', () => {
     assert.ok(user.last_login_at instanceof Date);
     assert.equal(res.body.user.id, id);
     assert.deepEqual(res.body.roles, [{ role: 'warga', scopeType: 'self', scopeCode: null }]);
-    assert.deepEqual(res.body.permissions, ['penduduk.self']);
+    assert.deepEqual(res.body.permissions, ['layanan.self', 'penduduk.self']);
   });
 });
 
@@ -435,5 +435,34 @@ describe('login throttling per address', () => {
 
     // An existing session is not affected by the lock on sign-in.
     assert.equal((await t.admin.get('/api/v1/auth/me')).status, 200);
+  });
+});
+
+describe('sign-in by e-mail', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer();
+  });
+  after(() => t.close());
+
+  it('signs in by an e-mail held by one account, in any case; an e-mail on two accounts signs in neither', async () => {
+    const create = (username: string, email: string) =>
+      t.admin.post('/api/v1/users', { username, displayName: username, email, password: `kata-sandi-${username}`, roles: [{ role: 'pegawai' }] });
+    assert.equal((await create('rina', 'Rina@Padang.go.id')).status, 201);
+    assert.equal((await create('tono', 'bersama@padang.go.id')).status, 201);
+    assert.equal((await create('tini', 'bersama@padang.go.id')).status, 201);
+
+    const rina = await t.client().login('rina@PADANG.go.id', 'kata-sandi-rina');
+    assert.equal(rina.status, 200, JSON.stringify(rina.body));
+    assert.equal(rina.body.user.username, 'rina');
+
+    const shared = await t.client().login('bersama@padang.go.id', 'kata-sandi-tono');
+    assert.equal(shared.status, 401);
+    assert.equal(shared.body.code, 'auth.invalid_credentials');
+    assert.equal((await t.client().login('tono', 'kata-sandi-tono')).status, 200);
+    // The throttle keeps the address hashed, not as typed.
+    const keys = [...(await throttleRows(t)).keys()];
+    assert.ok(keys.some((k) => k.startsWith('account:email#')), keys.join());
+    assert.ok(!keys.some((k) => k.includes('bersama')), keys.join());
   });
 });

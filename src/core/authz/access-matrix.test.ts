@@ -12,6 +12,14 @@ const PUBLIC_API_ROUTES = new Set([
   'POST /api/v1/auth/login',
   'GET /api/v1/openapi.json',
   'HEAD /api/v1/openapi.json',
+  // resident portal: self sign-up (src/modules/portal)
+  'POST /api/v1/portal/daftar',
+  // e-kelurahan (src/modules/layanan): letter verification by QR token, PDF check, request tracking by code
+  'GET /api/v1/verifikasi/:token',
+  'HEAD /api/v1/verifikasi/:token',
+  'POST /api/v1/verifikasi/:token/berkas',
+  'GET /api/v1/lacak/:kode',
+  'HEAD /api/v1/lacak/:kode',
 ]);
 /** The API reference (Swagger UI) is public as a whole. */
 const isDocsRoute = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
@@ -20,7 +28,7 @@ const isPublicApiRoute = (method: string, url: string) => PUBLIC_API_ROUTES.has(
 /** A concrete path for a route pattern: parameters become a made-up uuid, wildcards a file name. */
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '0190c6f4-7c4e-7000-8000-000000000000').replace(/\*$/, 'x.js');
 
-type Role = 'admin' | 'pimpinan' | 'auditor' | 'opd_operator' | 'pegawai' | 'petugas_kelurahan' | 'lurah' | 'warga';
+type Role = 'admin' | 'pimpinan' | 'auditor' | 'opd_operator' | 'pegawai' | 'petugas_kelurahan' | 'lurah' | 'warga' | 'sekretaris_kelurahan' | 'camat';
 
 const ROLE_GRANTS: Record<Role, { scopeType: string; scopeCode: string | null }> = {
   admin: { scopeType: 'city', scopeCode: null },
@@ -31,22 +39,27 @@ const ROLE_GRANTS: Record<Role, { scopeType: string; scopeCode: string | null }>
   petugas_kelurahan: { scopeType: 'kelurahan', scopeCode: '13.71.01.1001' },
   lurah: { scopeType: 'kelurahan', scopeCode: '13.71.01.1001' },
   warga: { scopeType: 'self', scopeCode: null },
+  sekretaris_kelurahan: { scopeType: 'kelurahan', scopeCode: '13.71.01.1001' },
+  // The kecamatan's OPD (created by layananFixture), whose kode wilayah is 13.71.01.
+  camat: { scopeType: 'opd', scopeCode: 'KEC-MATRIKS' },
 };
 const ROLES = Object.keys(ROLE_GRANTS) as Role[];
 
 /** What each role may do, written out by hand rather than read from roles.ts. */
 const EXPECTED_PERMISSIONS: Record<Role, string[]> = {
   admin: [
-    'audit.read', 'organisasi.manage', 'pegawai.manage', 'pegawai.read', 'pegawai.self', 'pegawai.verify',
+    'audit.read', 'layanan.kecamatan', 'layanan.kelola', 'layanan.proses', 'layanan.self', 'layanan.statistik', 'layanan.tandatangan', 'organisasi.manage', 'pegawai.manage', 'pegawai.read', 'pegawai.self', 'pegawai.verify',
     'penduduk.manage', 'penduduk.read', 'penduduk.read_full', 'penduduk.self', 'penduduk.verify', 'program.manage', 'user.manage', 'user.read', 'wilayah.manage',
   ],
-  pimpinan: ['pegawai.read', 'penduduk.read', 'user.read'],
+  pimpinan: ['layanan.statistik', 'pegawai.read', 'penduduk.read', 'user.read'],
   auditor: ['audit.read', 'pegawai.read', 'user.read'],
   opd_operator: ['organisasi.manage', 'pegawai.manage', 'pegawai.read', 'program.manage'],
   pegawai: ['pegawai.self'],
-  petugas_kelurahan: ['penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
-  lurah: ['penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
-  warga: ['penduduk.self'],
+  petugas_kelurahan: ['layanan.proses', 'penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
+  lurah: ['layanan.proses', 'layanan.statistik', 'layanan.tandatangan', 'penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
+  warga: ['layanan.self', 'penduduk.self'],
+  sekretaris_kelurahan: ['layanan.proses', 'layanan.tandatangan'],
+  camat: ['layanan.kecamatan', 'layanan.statistik'],
 };
 
 interface RouteCase {
@@ -136,6 +149,8 @@ const MATRIX: RouteCase[] = [
   // Penduduk: kelurahan staff in their kelurahan (the fixture lives in the staff's 13.71.01.1001), leaders masked city-wide.
   ...pendudukCases(),
   ...selfCases(),
+  // E-kelurahan: residents (self), kelurahan staff, signers, the camat, leaders' figures, admins' catalogue and calendar.
+  ...layananCases(),
 ];
 
 describe('access matrix', () => {
@@ -170,6 +185,7 @@ describe('access matrix', () => {
     pegawaiIds = await pegawaiFixture(t.admin);
     programIds = await programFixture(t.admin);
     penduduk = await pendudukFixture(t.admin);
+    layanan = await layananFixture(t.admin);
     for (const role of ROLES) {
       const username = `peran-${role.replace('_', '-')}`;
       const { scopeCode } = ROLE_GRANTS[role];
@@ -789,5 +805,114 @@ function selfCases(): RouteCase[] {
     { route: 'GET /api/v1/saya/penduduk', permission: 'penduduk.self', allowed: ['admin', 'warga'], success: 404, write: false, send: (c) => c.get('/api/v1/saya/penduduk') },
     { route: 'GET /api/v1/saya/akses-log', permission: 'penduduk.self', allowed: ['admin', 'warga'], success: 404, write: false, send: (c) => c.get('/api/v1/saya/akses-log') },
     { route: 'GET /api/v1/saya/pegawai', permission: 'pegawai.self', allowed: ['admin', 'pegawai'], success: 404, write: false, send: (c) => c.get('/api/v1/saya/pegawai') },
+  ];
+}
+
+/** E-kelurahan (src/modules/layanan): requests of the matrix resident in 13.71.01.1001, entered at the counter by the admin. */
+interface LayananFixture {
+  /** A request in verification with one attachment, that every allowed role reads, uploads to and verifies. */
+  shared: string;
+  lampiran: string;
+  /** One new request per allowed role to assign to itself, one to refuse; one in verification per role to send back. */
+  ambil: Partial<Record<Role, string>>;
+  tolak: Partial<Record<Role, string>>;
+  perbaikan: Partial<Record<Role, string>>;
+  libur: { ubah: string; hapus: string };
+}
+let layanan: LayananFixture;
+// Functions, not constants: the matrix is built when the file loads, before constants further down exist.
+function layananStaff(): Role[] {
+  return ['admin', 'petugas_kelurahan', 'lurah', 'sekretaris_kelurahan'];
+}
+function matrixPng(): Uint8Array {
+  return new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x01]);
+}
+
+async function layananFixture(admin: ApiClient): Promise<LayananFixture> {
+  const created = async (res: Promise<ApiResponse>) => {
+    const done = await res;
+    assert.equal(done.status, 201, JSON.stringify(done.body));
+    return done.body.id as string;
+  };
+  // The camat's grant names the kecamatan's OPD.
+  await created(admin.post('/api/v1/opd', { kode: ROLE_GRANTS.camat.scopeCode, nama: 'Kecamatan Padang Selatan', jenis: 'kecamatan', kodeWilayah: '13.71.01' }));
+  const walkIn = () => created(admin.post('/api/v1/layanan/permohonan', { nik: penduduk.nik, jenis: 'domisili', data: { keperluan: 'Uji matriks akses' } }));
+  const taken = async () => {
+    const id = await walkIn();
+    assert.equal((await admin.post(`/api/v1/layanan/permohonan/${id}/ambil`, {})).status, 200);
+    return id;
+  };
+  const perRole = async (make: () => Promise<string>) => Object.fromEntries(await Promise.all(layananStaff().map(async (role) => [role, await make()]))) as Partial<Record<Role, string>>;
+  const shared = await taken();
+  const lampiran = await created(admin.request('POST', `/api/v1/layanan/permohonan/${shared}/lampiran?syarat=ktp`, { raw: matrixPng(), headers: { 'content-type': 'image/png' } }));
+  return {
+    shared,
+    lampiran,
+    ambil: await perRole(walkIn),
+    tolak: await perRole(walkIn),
+    perbaikan: await perRole(taken),
+    libur: {
+      ubah: await created(admin.post('/api/v1/layanan/hari-libur', { tanggal: '2031-03-01', nama: 'Libur matriks diubah', jenis: 'daerah' })),
+      hapus: await created(admin.post('/api/v1/layanan/hari-libur', { tanggal: '2031-03-02', nama: 'Libur matriks dihapus', jenis: 'daerah' })),
+    },
+  };
+}
+
+function layananCases(): RouteCase[] {
+  const SIGNERS: Role[] = ['admin', 'lurah', 'sekretaris_kelurahan'];
+  const SELF: Role[] = ['admin', 'warga'];
+  const FIGURES: Role[] = ['admin', 'pimpinan', 'lurah', 'camat'];
+  const read = (route: string, path: () => string): RouteCase => ({ route, permission: null, allowed: ROLES, success: 200, write: false, send: (c) => c.get(path()) });
+  const kelola = (route: string, success: number, send: RouteCase['send'], write = true): RouteCase => ({ route, permission: 'layanan.kelola', allowed: MANAGERS, success, write, send });
+  // The matrix's accounts are not linked to a NIK: residents' routes get past the guard to 404 layanan.self_unlinked.
+  const self = (route: string, send: RouteCase['send']): RouteCase => ({ route, permission: 'layanan.self', allowed: SELF, success: 404, write: false, send });
+  const staff = (route: string, success: number, write: boolean, send: RouteCase['send']): RouteCase => ({ route, permission: 'layanan.proses', allowed: layananStaff(), success, write, send });
+  const own = (map: Partial<Record<Role, string>>, role: Role) => map[role] ?? map.admin!;
+  const p = (suffix = '') => `/api/v1/layanan/permohonan/${layanan.shared}${suffix}`;
+  const png = { raw: matrixPng(), headers: { 'content-type': 'image/png' } };
+  const NEW_JENIS = (kode: string) => ({
+    kode, kodeSurat: '470.9', nama: 'Surat Matriks', fields: [], syarat: [], slaHari: 1, penandatangan: 'lurah', masaBerlaku: null,
+    template: { judul: 'SURAT MATRIKS', pembuka: 'Lurah [kelurahan] menerangkan:', isi: ['[nama] diuji.'] }, online: false,
+  });
+  return [
+    read('GET /api/v1/layanan/jenis', () => '/api/v1/layanan/jenis?semua=true'),
+    read('GET /api/v1/layanan/jenis/:ref', () => '/api/v1/layanan/jenis/domisili'),
+    read('GET /api/v1/layanan/hari-libur', () => '/api/v1/layanan/hari-libur?tahun=2026'),
+    read('GET /api/v1/layanan/hari-kerja', () => '/api/v1/layanan/hari-kerja?mulai=2026-11-27&hari=3'),
+    kelola('POST /api/v1/layanan/jenis', 201, (c) => c.post('/api/v1/layanan/jenis', NEW_JENIS('matriks-baru'))),
+    kelola('PATCH /api/v1/layanan/jenis/:ref', 200, (c) => c.patch('/api/v1/layanan/jenis/pindah', { slaHari: 3 }, { headers: { 'if-match': '*' } })),
+    kelola('POST /api/v1/layanan/jenis/:ref/arsip', 200, (c) => c.post('/api/v1/layanan/jenis/beda-identitas/arsip', { alasan: 'Uji matriks' }, { headers: { 'if-match': '*' } })),
+    kelola('GET /api/v1/layanan/jenis/:ref/riwayat', 200, (c) => c.get('/api/v1/layanan/jenis/domisili/riwayat'), false),
+    kelola('POST /api/v1/layanan/hari-libur', 201, (c) => c.post('/api/v1/layanan/hari-libur', { tanggal: '2031-04-01', nama: 'Libur matriks baru', jenis: 'daerah' })),
+    kelola('PATCH /api/v1/layanan/hari-libur/:id', 200, (c) => c.patch(`/api/v1/layanan/hari-libur/${layanan.libur.ubah}`, { perkiraan: true }, { headers: { 'if-match': '*' } })),
+    kelola('DELETE /api/v1/layanan/hari-libur/:id', 204, (c) => c.request('DELETE', `/api/v1/layanan/hari-libur/${layanan.libur.hapus}`, { headers: { 'if-match': '*' } })),
+    self('GET /api/v1/layanan/saya/draf/:jenis', (c) => c.get('/api/v1/layanan/saya/draf/domisili')),
+    self('POST /api/v1/layanan/saya/permohonan', (c) => c.post('/api/v1/layanan/saya/permohonan', { jenis: 'domisili', data: { keperluan: 'Uji matriks akses' } })),
+    self('GET /api/v1/layanan/saya/permohonan', (c) => c.get('/api/v1/layanan/saya/permohonan')),
+    self('GET /api/v1/layanan/saya/permohonan/:ref', (c) => c.get(`/api/v1/layanan/saya/permohonan/${layanan.shared}`)),
+    self('POST /api/v1/layanan/saya/permohonan/:ref/batal', (c) => c.post(`/api/v1/layanan/saya/permohonan/${layanan.shared}/batal`, {})),
+    self('POST /api/v1/layanan/saya/permohonan/:ref/ajukan-ulang', (c) => c.post(`/api/v1/layanan/saya/permohonan/${layanan.shared}/ajukan-ulang`, {})),
+    self('GET /api/v1/layanan/saya/permohonan/:ref/surat', (c) => c.get(`/api/v1/layanan/saya/permohonan/${layanan.shared}/surat`)),
+    self('POST /api/v1/layanan/saya/permohonan/:ref/lampiran', (c) => c.request('POST', `/api/v1/layanan/saya/permohonan/${layanan.shared}/lampiran?syarat=ktp`, png)),
+    self('DELETE /api/v1/layanan/saya/permohonan/:ref/lampiran/:lampiranId', (c) => c.request('DELETE', `/api/v1/layanan/saya/permohonan/${layanan.shared}/lampiran/${layanan.lampiran}`)),
+    self('GET /api/v1/layanan/saya/notifikasi', (c) => c.get('/api/v1/layanan/saya/notifikasi')),
+    self('POST /api/v1/layanan/saya/notifikasi/:id/dibaca', (c) => c.post(`/api/v1/layanan/saya/notifikasi/${layanan.shared}/dibaca`, {})),
+    staff('GET /api/v1/layanan/permohonan', 200, false, (c) => c.get('/api/v1/layanan/permohonan?status=baru')),
+    staff('POST /api/v1/layanan/permohonan', 201, true, (c) => c.post('/api/v1/layanan/permohonan', { nik: penduduk.nik, jenis: 'domisili', data: { keperluan: 'Uji matriks loket' } })),
+    staff('GET /api/v1/layanan/permohonan/:ref', 200, false, (c) => c.get(p())),
+    staff('POST /api/v1/layanan/permohonan/:ref/ambil', 200, true, (c, role) => c.post(`/api/v1/layanan/permohonan/${own(layanan.ambil, role)}/ambil`, {})),
+    staff('POST /api/v1/layanan/permohonan/:ref/perbaikan', 200, true, (c, role) => c.post(`/api/v1/layanan/permohonan/${own(layanan.perbaikan, role)}/perbaikan`, { catatan: 'Uji matriks akses' })),
+    // No verified files on the shared request: an allowed role gets past the guard to the 422.
+    staff('POST /api/v1/layanan/permohonan/:ref/teruskan', 422, false, (c) => c.post(p('/teruskan'), {})),
+    staff('POST /api/v1/layanan/permohonan/:ref/tolak', 200, true, (c, role) => c.post(`/api/v1/layanan/permohonan/${own(layanan.tolak, role)}/tolak`, { alasan: 'Uji matriks akses' })),
+    staff('GET /api/v1/layanan/permohonan/:ref/surat', 404, false, (c) => c.get(p('/surat'))),
+    staff('POST /api/v1/layanan/permohonan/:ref/lampiran', 201, true, (c) => c.request('POST', `${p('/lampiran')}?syarat=lainnya`, png)),
+    staff('GET /api/v1/layanan/permohonan/:ref/lampiran/:lampiranId', 200, false, (c) => c.get(p(`/lampiran/${layanan.lampiran}`))),
+    staff('POST /api/v1/layanan/permohonan/:ref/lampiran/:lampiranId/verifikasi', 200, true, (c) => c.post(p(`/lampiran/${layanan.lampiran}/verifikasi`), { sah: true })),
+    // The matrix's accounts are not linked to a NIP: a signer gets past the guard to 422; no letter to revoke: 404.
+    { route: 'POST /api/v1/layanan/permohonan/:ref/setujui', permission: 'layanan.tandatangan', allowed: SIGNERS, success: 422, write: false, send: (c) => c.post(p('/setujui'), {}) },
+    { route: 'POST /api/v1/layanan/permohonan/:ref/surat/cabut', permission: 'layanan.tandatangan', allowed: SIGNERS, success: 404, write: false, send: (c) => c.post(p('/surat/cabut'), { alasan: 'Uji matriks akses' }) },
+    { route: 'GET /api/v1/layanan/kecamatan/permohonan', permission: 'layanan.kecamatan', allowed: ['admin', 'camat'], success: 200, write: false, send: (c) => c.get('/api/v1/layanan/kecamatan/permohonan?terlambat=true') },
+    { route: 'GET /api/v1/layanan/statistik', permission: 'layanan.statistik', allowed: FIGURES, success: 200, write: false, send: (c) => c.get('/api/v1/layanan/statistik?tahun=2026') },
   ];
 }

@@ -9,7 +9,9 @@ export const permissions = ['user.read', 'user.manage', 'audit.read', 'organisas
   // registry program: nomenclature import (city-wide) and anggaran writes (OPD-scoped for operators); reads are signed-in
   'program.manage',
   // self scope: the account's own resident record and who saw it (warga), own employee record (pegawai)
-  'penduduk.self', 'pegawai.self'] as const;
+  'penduduk.self', 'pegawai.self',
+  // e-kelurahan (src/modules/layanan): own requests (warga); kelurahan work queues; signing; the kecamatan view; figures; catalogue and calendar
+  'layanan.self', 'layanan.proses', 'layanan.tandatangan', 'layanan.kecamatan', 'layanan.statistik', 'layanan.kelola'] as const;
 export type Permission = (typeof permissions)[number];
 
 export type ScopeType = 'city' | 'opd' | 'kelurahan' | 'self';
@@ -27,14 +29,18 @@ export interface RoleDefinition {
  */
 export const roles = [
   { code: 'admin', scopeType: 'city', label: { id: 'Admin Platform (Diskominfo)', en: 'Platform admin (Diskominfo)' }, permissions },
-  { code: 'pimpinan', scopeType: 'city', label: { id: 'Pimpinan', en: 'Leader' }, permissions: ['user.read', 'penduduk.read', 'pegawai.read'] },
+  { code: 'pimpinan', scopeType: 'city', label: { id: 'Pimpinan', en: 'Leader' }, permissions: ['user.read', 'penduduk.read', 'pegawai.read', 'layanan.statistik'] },
   { code: 'auditor', scopeType: 'city', label: { id: 'Auditor Inspektorat', en: 'Auditor (Inspectorate)' }, permissions: ['audit.read', 'user.read', 'pegawai.read'] },
   { code: 'opd_operator', scopeType: 'opd', label: { id: 'Operator OPD', en: 'Agency operator' }, permissions: ['organisasi.manage', 'pegawai.read', 'pegawai.manage', 'program.manage'] },
   // Self roles read the records their account is linked to (PUT /api/v1/users/:id/identitas).
   { code: 'pegawai', scopeType: 'self', label: { id: 'Pegawai', en: 'Employee' }, permissions: ['pegawai.self'] },
-  { code: 'petugas_kelurahan', scopeType: 'kelurahan', label: { id: 'Petugas Kelurahan', en: 'Kelurahan officer' }, permissions: ['penduduk.read', 'penduduk.read_full', 'penduduk.manage'] },
-  { code: 'lurah', scopeType: 'kelurahan', label: { id: 'Lurah', en: 'Lurah (village head)' }, permissions: ['penduduk.read', 'penduduk.read_full', 'penduduk.manage'] },
-  { code: 'warga', scopeType: 'self', label: { id: 'Warga', en: 'Resident' }, permissions: ['penduduk.self'] },
+  { code: 'petugas_kelurahan', scopeType: 'kelurahan', label: { id: 'Petugas Kelurahan', en: 'Kelurahan officer' }, permissions: ['penduduk.read', 'penduduk.read_full', 'penduduk.manage', 'layanan.proses'] },
+  { code: 'lurah', scopeType: 'kelurahan', label: { id: 'Lurah', en: 'Lurah (village head)' }, permissions: ['penduduk.read', 'penduduk.read_full', 'penduduk.manage', 'layanan.proses', 'layanan.tandatangan', 'layanan.statistik'] },
+  // Signs the letters whose type names the sekretaris as signer ("a.n. Lurah").
+  { code: 'sekretaris_kelurahan', scopeType: 'kelurahan', label: { id: 'Sekretaris Kelurahan', en: 'Kelurahan secretary' }, permissions: ['layanan.proses', 'layanan.tandatangan'] },
+  // The camat's scope is the kecamatan's OPD (organisasi, jenis kecamatan, with its kode wilayah).
+  { code: 'camat', scopeType: 'opd', label: { id: 'Camat', en: 'Camat (district head)' }, permissions: ['layanan.kecamatan', 'layanan.statistik'] },
+  { code: 'warga', scopeType: 'self', label: { id: 'Warga', en: 'Resident' }, permissions: ['penduduk.self', 'layanan.self'] },
 ] as const satisfies readonly RoleDefinition[];
 
 export type RoleCode = (typeof roles)[number]['code'];

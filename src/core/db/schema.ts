@@ -19,6 +19,8 @@ export interface AppUserTable {
   password_changed_at: Timestamp;
   nik: string | null;
   nip: string | null;
+  /** Canonical +62… mobile number (migration 0004), for sign-in and notifications. */
+  phone: string | null;
 }
 
 export interface UserRoleTable {

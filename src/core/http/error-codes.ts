@@ -313,6 +313,182 @@ export const errorCatalog = {
     detail: { id: 'Akun ini belum ditautkan ke NIP yang terdaftar. Hubungi pengelola kepegawaian.', en: 'This account is not linked to a registered NIP. Contact the HR administrator.' },
   },
   // --- end of accounts linked to people ---
+  // --- e-kelurahan (src/modules/layanan): catalogue, calendar, requests, attachments, letters, public lookups ---
+  'layanan.jenis_not_found': {
+    status: 404,
+    title: { id: 'Jenis surat tidak ditemukan', en: 'Letter type not found' },
+    detail: { id: 'Tidak ada jenis surat aktif dengan id atau kode {ref}.', en: 'There is no active letter type with id or code {ref}.' },
+  },
+  'layanan.jenis_kode_taken': {
+    status: 409,
+    title: { id: 'Kode jenis surat sudah dipakai', en: 'Letter type code taken' },
+    detail: { id: 'Kode "{kode}" sudah dipakai jenis surat lain (termasuk yang diarsipkan).', en: 'The code "{kode}" is already used by another letter type (archived ones included).' },
+  },
+  'layanan.jenis_invalid': {
+    status: 422,
+    title: { id: 'Definisi jenis surat tidak valid', en: 'Invalid letter type definition' },
+    detail: { id: 'Ada aturan definisi jenis surat yang dilanggar; lihat daftar kesalahan.', en: 'The letter type definition breaks some rules; see the list of errors.' },
+  },
+  'layanan.jenis_tidak_online': {
+    status: 422,
+    title: { id: 'Tidak dapat diajukan daring', en: 'Not requestable online' },
+    detail: { id: '{nama} hanya dapat diajukan di kantor kelurahan.', en: '{nama} can only be requested at the kelurahan office.' },
+  },
+  'layanan.hari_libur_not_found': {
+    status: 404,
+    title: { id: 'Hari libur tidak ditemukan', en: 'Holiday not found' },
+    detail: { id: 'Tidak ada hari libur dengan id {id}.', en: 'There is no holiday with id {id}.' },
+  },
+  'layanan.hari_libur_taken': {
+    status: 409,
+    title: { id: 'Tanggal sudah tercatat', en: 'Date already listed' },
+    detail: { id: 'Tanggal {tanggal} sudah tercatat sebagai hari libur; ubah yang ada.', en: 'The date {tanggal} is already a holiday; change that one.' },
+  },
+  'layanan.self_unlinked': {
+    status: 404,
+    title: { id: 'Akun belum ditautkan ke data penduduk', en: 'Account not linked to a resident' },
+    detail: { id: 'Akun ini belum ditautkan ke NIK penduduk yang terdaftar dan masih hidup. Hubungi kelurahan Anda.', en: 'This account is not linked to a registered, living resident’s NIK. Contact your kelurahan.' },
+  },
+  'layanan.pemohon_tidak_dikenal': {
+    status: 422,
+    title: { id: 'Pemohon tidak dikenal', en: 'Unknown applicant' },
+    detail: { id: 'NIK ini tidak terdaftar sebagai penduduk yang masih hidup.', en: 'This NIK is not a registered, living resident.' },
+  },
+  'layanan.data_invalid': {
+    status: 422,
+    title: { id: 'Isian formulir tidak valid', en: 'Invalid form data' },
+    detail: { id: 'Ada isian formulir yang tidak memenuhi aturan; lihat daftar kesalahan.', en: 'Some form fields break the rules; see the list of errors.' },
+  },
+  'layanan.idempotency_conflict': {
+    status: 422,
+    title: { id: 'Kunci idempotensi sudah dipakai', en: 'Idempotency key reused' },
+    detail: { id: 'Idempotency-Key ini sudah dipakai untuk permohonan dengan isi berbeda. Pakai kunci baru untuk permohonan baru.', en: 'This Idempotency-Key was used for a request with a different body. Use a new key for a new request.' },
+  },
+  'layanan.permohonan_not_found': {
+    status: 404,
+    title: { id: 'Permohonan tidak ditemukan', en: 'Request not found' },
+    detail: { id: 'Tidak ada permohonan {ref} yang dapat Anda lihat.', en: 'There is no request {ref} that you may see.' },
+  },
+  'layanan.status_conflict': {
+    status: 409,
+    title: { id: 'Status permohonan sudah berubah', en: 'Request status has changed' },
+    detail: { id: 'Tindakan ini tidak dapat dilakukan pada permohonan berstatus {status}. Muat ulang lalu periksa lagi.', en: 'This action is not possible on a request with status {status}. Reload and check again.' },
+  },
+  'layanan.syarat_belum_lengkap': {
+    status: 422,
+    title: { id: 'Persyaratan belum lengkap', en: 'Requirements not met' },
+    detail: { id: '{count} persyaratan wajib belum diunggah atau belum dinyatakan sah; lihat daftar kesalahan.', en: '{count} required files are missing or not verified as valid; see the list of errors.' },
+  },
+  'layanan.syarat_unknown': {
+    status: 422,
+    title: { id: 'Persyaratan tidak dikenal', en: 'Unknown requirement' },
+    detail: { id: 'Jenis surat ini tidak memiliki persyaratan "{syarat}".', en: 'This letter type has no requirement "{syarat}".' },
+  },
+  'layanan.lampiran_kosong': {
+    status: 422,
+    title: { id: 'Berkas kosong', en: 'Empty file' },
+    detail: { id: 'Kirim isi berkas sebagai badan permintaan.', en: 'Send the file’s content as the request body.' },
+  },
+  'layanan.lampiran_terlalu_besar': {
+    status: 413,
+    title: { id: 'Berkas terlalu besar', en: 'File too large' },
+    detail: { id: 'Ukuran berkas maksimal {limit} bita.', en: 'A file may be at most {limit} bytes.' },
+  },
+  'layanan.lampiran_jenis': {
+    status: 415,
+    title: { id: 'Jenis berkas tidak diterima', en: 'File type not accepted' },
+    detail: { id: 'Hanya berkas PDF, JPG atau PNG yang diterima (diperiksa dari isinya, bukan namanya).', en: 'Only PDF, JPG or PNG files are accepted (checked by their content, not their name).' },
+  },
+  'layanan.lampiran_terlalu_banyak': {
+    status: 422,
+    title: { id: 'Terlalu banyak berkas', en: 'Too many files' },
+    detail: { id: 'Satu permohonan paling banyak memuat {limit} berkas.', en: 'A request holds at most {limit} files.' },
+  },
+  'layanan.lampiran_not_found': {
+    status: 404,
+    title: { id: 'Berkas tidak ditemukan', en: 'File not found' },
+    detail: { id: 'Tidak ada berkas {id} pada permohonan ini.', en: 'There is no file {id} on this request.' },
+  },
+  'layanan.penandatangan_belum_tertaut': {
+    status: 422,
+    title: { id: 'Akun penanda tangan belum ditautkan ke NIP', en: 'Signer account not linked to a NIP' },
+    detail: { id: 'Surat memerlukan nama dan NIP penanda tangan: tautkan akun Anda ke data pegawai (NIP) terlebih dahulu.', en: 'A letter needs the signer’s name and NIP: link your account to your employee record (NIP) first.' },
+  },
+  'layanan.bukan_penandatangan': {
+    status: 403,
+    title: { id: 'Bukan penanda tangan kelurahan ini', en: 'Not a signer of this kelurahan' },
+    detail: { id: 'Hanya lurah atau sekretaris kelurahan {kelurahan} yang dapat menandatangani surat ini.', en: 'Only the lurah or the sekretaris of kelurahan {kelurahan} may sign this letter.' },
+  },
+  'layanan.perlu_lurah': {
+    status: 403,
+    title: { id: 'Harus ditandatangani lurah', en: 'The lurah must sign' },
+    detail: { id: '{jenis} ditandatangani oleh lurah.', en: '{jenis} is signed by the lurah.' },
+  },
+  'layanan.surat_not_found': {
+    status: 404,
+    title: { id: 'Surat belum terbit', en: 'No letter issued' },
+    detail: { id: 'Permohonan {ref} belum memiliki surat yang terbit.', en: 'Request {ref} has no issued letter.' },
+  },
+  'layanan.surat_sudah_dicabut': {
+    status: 409,
+    title: { id: 'Surat sudah dicabut', en: 'Letter already revoked' },
+    detail: { id: 'Surat nomor {nomor} sudah dicabut sebelumnya.', en: 'Letter number {nomor} was already revoked.' },
+  },
+  'layanan.notifikasi_not_found': {
+    status: 404,
+    title: { id: 'Notifikasi tidak ditemukan', en: 'Notification not found' },
+    detail: { id: 'Tidak ada notifikasi itu untuk Anda.', en: 'There is no such notification for you.' },
+  },
+  'layanan.surat_tidak_dikenal': {
+    status: 404,
+    title: { id: 'Surat tidak dikenal', en: 'Unknown letter' },
+    detail: { id: 'Tidak ada surat dengan kode verifikasi ini. Periksa kembali kode QR atau tautannya.', en: 'No letter has this verification code. Check the QR code or link again.' },
+  },
+  'layanan.lacak_tidak_dikenal': {
+    status: 404,
+    title: { id: 'Kode lacak tidak dikenal', en: 'Unknown tracking code' },
+    detail: { id: 'Tidak ada permohonan dengan kode lacak ini.', en: 'No request has this tracking code.' },
+  },
+  'layanan.terlalu_banyak_percobaan': {
+    status: 429,
+    title: { id: 'Terlalu banyak percobaan', en: 'Too many attempts' },
+    detail: { id: 'Terlalu banyak kode yang tidak dikenal dari alamat Anda. Coba lagi dalam {minutes} menit.', en: 'Too many unknown codes from your address. Try again in {minutes} minutes.' },
+  },
+  // --- end of e-kelurahan ---
+  // --- resident portal (src/modules/portal): self sign-up of residents ---
+  'portal.data_tidak_cocok': {
+    status: 422,
+    title: { id: 'Data tidak cocok', en: 'Details do not match' },
+    detail: {
+      id: 'NIK, nama lengkap dan tanggal lahir tidak cocok dengan data kependudukan. Periksa kembali sesuai KTP atau Kartu Keluarga; bila sudah benar, hubungi kelurahan Anda.',
+      en: 'The NIK, full name and date of birth do not match the population records. Check them against your KTP or family card; if they are right, contact your kelurahan.',
+    },
+  },
+  'portal.nik_sudah_terdaftar': {
+    status: 409,
+    title: { id: 'NIK sudah memiliki akun', en: 'NIK already has an account' },
+    detail: {
+      id: 'NIK ini sudah memiliki akun; masuk dengan NIK Anda atau hubungi kelurahan.',
+      en: 'This NIK already has an account; sign in with your NIK or contact the kelurahan.',
+    },
+  },
+  'portal.kontak_dipakai': {
+    status: 409,
+    title: { id: 'Nomor HP atau e-mail sudah dipakai', en: 'Phone number or e-mail in use' },
+    detail: {
+      id: 'Nomor HP atau e-mail ini sudah dipakai akun lain; pakai yang lain atau kosongkan; lihat daftar kesalahan.',
+      en: 'This phone number or e-mail is used by another account; use another or leave it empty; see the list of errors.',
+    },
+  },
+  'portal.daftar_dibatasi': {
+    status: 429,
+    title: { id: 'Terlalu banyak percobaan', en: 'Too many attempts' },
+    detail: {
+      id: 'Terlalu banyak percobaan pendaftaran yang gagal. Coba lagi dalam {minutes} menit.',
+      en: 'Too many failed sign-up attempts. Try again in {minutes} minutes.',
+    },
+  },
+  // --- end of resident portal ---
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

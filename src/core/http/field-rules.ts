@@ -245,6 +245,23 @@ export const fieldRuleMessages = {
   'program.csv_syntax': { id: 'Tanda kutip tidak ditutup.', en: 'A quote is not closed.' },
   'program.csv_empty': { id: 'Berkas tidak memiliki baris data.', en: 'The file has no data rows.' },
   // --- end of registry program rules ---
+  // --- e-kelurahan rules (src/modules/layanan) ---
+  'layanan.nama_isian': { id: 'Nama harus huruf kecil, angka dan garis bawah, diawali huruf.', en: 'A name holds lowercase letters, digits and underscores, starting with a letter.' },
+  'layanan.isian_registri': { id: '"{name}" sudah diisi dari registri; pakai nama lain.', en: '"{name}" is filled from the registry; choose another name.' },
+  'layanan.isian_ganda': { id: 'Nama "{name}" dipakai lebih dari sekali.', en: 'The name "{name}" is used more than once.' },
+  'layanan.pilihan_kosong': { id: 'Isian pilihan memerlukan daftar pilihan.', en: 'A select field needs options.' },
+  'layanan.pilihan_hanya_select': { id: 'Daftar pilihan hanya untuk isian bertipe select.', en: 'Options are only for select fields.' },
+  'layanan.rentang': { id: 'Batas bawah melebihi batas atas.', en: 'The lower bound exceeds the upper bound.' },
+  'layanan.placeholder_unknown': { id: 'Isian [{names}] tidak dikenal: pakai data registri atau nama isian formulir.', en: 'Unknown placeholder [{names}]: use registry data or a form field name.' },
+  'layanan.format_token': { id: 'Bagian {token} tidak dikenal; pakai [kode_surat], [nomor,N], [kode_kelurahan], [bulan_romawi], [bulan], [tahun].', en: 'Unknown part {token}; use [kode_surat], [nomor,N], [kode_kelurahan], [bulan_romawi], [bulan], [tahun].' },
+  'layanan.format_tanpa_nomor': { id: 'Format nomor harus memuat [nomor] atau [nomor,N].', en: 'The numbering format must hold [nomor] or [nomor,N].' },
+  'layanan.syarat_belum_sah': { id: '{label} belum diunggah atau belum dinyatakan sah.', en: '{label} is missing or not verified as valid.' },
+  // --- end of e-kelurahan rules ---
+  // --- resident portal rules (src/modules/portal) ---
+  'portal.telepon_format': { id: 'Isi nomor HP Indonesia, misalnya 0812 3456 7890.', en: 'Enter an Indonesian mobile number, e.g. 0812 3456 7890.' },
+  'portal.telepon_dipakai': { id: 'Nomor HP ini sudah dipakai akun lain.', en: 'This phone number is used by another account.' },
+  'portal.email_dipakai': { id: 'E-mail ini sudah dipakai akun lain.', en: 'This e-mail is used by another account.' },
+  // --- end of resident portal rules ---
 } satisfies Record<string, Text>;
 
 export type FieldRule = keyof typeof fieldRuleMessages;

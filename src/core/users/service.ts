@@ -134,11 +134,19 @@ async function writeGrants(trx: Transaction<DB>, userId: string, grants: Grant[]
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 export interface NewUser {
+  /** Chosen by the caller when the audit entry's actor is the new account itself (self sign-up). */
+  id?: string;
   username: string;
   displayName: string;
   email?: string | null;
   password: string;
   roles: GrantInput[];
+  /**
+   * Linked at creation, in the same transaction (self sign-up): a NIK the caller has already
+   * checked against the registry, and a canonical phone number (see normalisePhone).
+   */
+  nik?: string | null;
+  phone?: string | null;
 }
 
 export async function createUser(kernel: Kernel, actor: Actor, input: NewUser): Promise<User> {
@@ -148,12 +156,15 @@ export async function createUser(kernel: Kernel, actor: Actor, input: NewUser): 
   const grants = parseGrants(input.roles, kernel.config.pemdaCode);
   await checkGrantScopes(kernel.db, grants);
   const passwordHash = await hashPassword(input.password);
-  const id = uuidv7();
+  const id = input.id ?? uuidv7();
   try {
     return await kernel.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('core.app_user')
-        .values({ id, username, display_name: displayName, email: input.email?.trim() || null, password_hash: passwordHash })
+        .values({
+          id, username, display_name: displayName, email: input.email?.trim() || null, password_hash: passwordHash,
+          nik: input.nik ?? null, phone: input.phone ?? null,
+        })
         .execute();
       await writeGrants(trx, id, grants);
       const user = await getUser(trx, id);
@@ -162,7 +173,12 @@ export async function createUser(kernel: Kernel, actor: Actor, input: NewUser): 
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('user.username_taken', { username });
+    if (isUniqueViolation(error)) {
+      const constraint = (error as { constraint?: string }).constraint ?? '';
+      if (constraint.includes('nik')) throw new AppError('user.identity_taken', { field: 'NIK' });
+      if (constraint.includes('phone')) throw new AppError('user.identity_taken', { field: 'Nomor HP' });
+      throw new AppError('user.username_taken', { username });
+    }
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { nextPathFrom } from '../auth/redirect';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -74,6 +74,12 @@ export function SignInPage() {
               {t('signIn.submit')}
             </button>
           </form>
+          <p>
+            {t('signIn.noAccount')} <Link to="/daftar">{t('signIn.daftar')}</Link>
+          </p>
+          <p>
+            {t('signIn.trackQuestion')} <Link to="/lacak">{t('signIn.track')}</Link>
+          </p>
         </div>
       </main>
       <Footer />

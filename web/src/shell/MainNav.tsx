@@ -21,6 +21,11 @@ const ITEMS: NavItem[] = [
   { to: '/pegawai', label: 'nav.pegawai', permission: 'pegawai.read' },
   { to: '/program', label: 'nav.program' },
   { to: '/saya', label: 'nav.saya', anyPermission: ['penduduk.self', 'pegawai.self'] },
+  { to: '/layanan', label: 'nav.layanan', permission: 'layanan.self' },
+  { to: '/antrian-layanan', label: 'nav.antrianLayanan', permission: 'layanan.proses' },
+  { to: '/layanan-kecamatan', label: 'nav.layananKecamatan', permission: 'layanan.kecamatan' },
+  { to: '/statistik-layanan', label: 'nav.statistikLayanan', permission: 'layanan.statistik' },
+  { to: '/kelola-layanan', label: 'nav.kelolaLayanan', permission: 'layanan.kelola' },
 ];
 
 /** Main navigation; NavLink marks the active item with aria-current="page". */
