@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: Padu against baselines measured in the same run, on the same database.
  * Settings: BENCH_SECONDS (per round, default 10), BENCH_ROUNDS (default 2), BENCH_CONNECTIONS
- * (default 50), BENCH_ONLY (one benchmark: read, pegawai, penduduk, surat). The city-scale resident load
+ * (default 50), BENCH_ONLY (one benchmark: read, pegawai, penduduk, surat, layanan). The city-scale resident load
  * (penduduk) takes minutes, so it runs only when named by BENCH_ONLY=penduduk or BENCH_CITY=1.
+ * BENCH_POLLS: waves of 1,000 residents polling their request per round (layanan, default 4).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { authenticatedReadBench, createBenchReader, type BenchSettings } from '.
 import { pendudukCityBench } from './penduduk-city.js';
 import { pegawaiReadBench } from './pegawai-read.js';
 import { suratPdfBench } from './surat-pdf.js';
+import { layananBench } from './layanan.js';
 
 const settings: BenchSettings = {
   seconds: Number(process.env.BENCH_SECONDS ?? 10),
@@ -45,6 +47,7 @@ try {
   if (!only || only === 'read') await authenticatedReadBench(server, settings);
   if (!only || only === 'pegawai') await pegawaiReadBench(server, settings);
   if (!only || only === 'surat') await suratPdfBench(settings);
+  if (!only || only === 'layanan') await layananBench(server, settings);
 } finally {
   await server.close();
   await fs.rm(dataDir, { recursive: true, force: true });

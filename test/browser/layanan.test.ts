@@ -3,20 +3,27 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { webDist } from '../../src/core/http/app.js';
 import { ADMIN_PASSWORD, startTestServer, type ApiClient, type TestServer } from '../helpers/server.js';
+import { qrOfPdf } from '../helpers/qr.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const KELURAHAN = '13.71.01.1001';
 const NIK = '1371011203900001'; // Rahmat Hidayat, a man born 12 March 1990, living in 13.71.01.1001
 const NO_KK = '1371010101250001';
 const NIP_LURAH = '196608011988031001';
-const WARGA = { username: 'warga-rahmat', password: 'kata-sandi-warga-rahmat' };
+/** The resident signs up herself on /daftar; she signs in with her NIK. */
+const WARGA = { password: 'kata-sandi-warga-rahmat' };
 const PETUGAS = { username: 'petugas-1001', password: 'kata-sandi-petugas-1001', nama: 'Petugas Batang Arau' };
 const LURAH = { username: 'lurah-1001', password: 'kata-sandi-lurah-1001', nama: 'Lurah Batang Arau' };
 const CAMAT = { username: 'camat-padang-selatan', password: 'kata-sandi-camat-ps' };
 const KEPERLUAN = 'Melamar pekerjaan di Padang';
+/** The NIK as staff see it (masked like the registry's lists); the No. KK happens to mask the same way. */
+const NIK_MASKED = '137101******0001';
+
+/** The value of one row of a details list, by its label. */
+const nilai = (scope: Locator, label: string) => scope.locator('.layanan-details__row').filter({ has: scope.page().locator('dt').getByText(label, { exact: true }) }).locator('dd');
 
 /** A few bytes that are a PNG, a PDF and a JPEG by their content. */
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR-uji-lampiran')]);
@@ -95,13 +102,10 @@ describe('e-kelurahan pages in Chromium', () => {
       const user = ok(await admin.post('/api/v1/users', { username: a.username, displayName, password: a.password, roles }));
       if (identitas) ok(await admin.put(`/api/v1/users/${user.id}/identitas`, identitas), 200);
     };
-    await account(WARGA, 'Rahmat Hidayat', [{ role: 'warga' }], { nik: NIK });
     await account(PETUGAS, PETUGAS.nama, [{ role: 'petugas_kelurahan', scopeCode: KELURAHAN }]);
     await account(LURAH, LURAH.nama, [{ role: 'lurah', scopeCode: KELURAHAN }], { nip: NIP_LURAH });
     ok(await admin.post('/api/v1/opd', { kode: 'KEC-PADANG-SELATAN', nama: 'Kecamatan Padang Selatan', jenis: 'kecamatan', kodeWilayah: '13.71.01' }));
     await account(CAMAT, 'Camat Padang Selatan', [{ role: 'camat', scopeCode: 'KEC-PADANG-SELATAN' }]);
-    wargaApi = t.client();
-    ok(await wargaApi.login(WARGA.username, WARGA.password), 200);
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -115,8 +119,21 @@ describe('e-kelurahan pages in Chromium', () => {
     await t?.close();
   });
 
-  it('the resident signs in with her NIK on a phone and finds the letters with their SLA and requirements', async () => {
-    await signIn(warga, NIK, WARGA.password);
+  it('the resident signs up on her phone (NIK, name and birth date checked against the registry), then finds the letters with their SLA and requirements', async () => {
+    await warga.goto(`${t.url}/`);
+    await warga.getByRole('link', { name: 'Daftar akun warga' }).click();
+    const daftar = warga.getByRole('form', { name: 'Daftar akun warga' });
+    await daftar.getByLabel('NIK', { exact: true }).fill(NIK);
+    await daftar.getByLabel('Nama lengkap').fill('Rahmat Hidayat');
+    await daftar.getByLabel('Tanggal lahir').fill('1990-03-12');
+    await daftar.getByLabel('Kata sandi', { exact: true }).fill(WARGA.password);
+    await daftar.getByLabel('Ulangi kata sandi').fill(WARGA.password);
+    await daftar.getByRole('button', { name: 'Daftar' }).click();
+    await warga.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
+    const linked = await sql<{ n: string }>`SELECT count(*) AS n FROM core.app_user WHERE nik = ${NIK}`.execute(t.kernel.db);
+    assert.equal(Number(linked.rows[0]!.n), 1, 'the sign-up made one account linked to her NIK');
+    wargaApi = t.client();
+    ok(await wargaApi.login(NIK, WARGA.password), 200);
     await nav(warga, 'Layanan Surat');
     await warga.getByRole('heading', { level: 1, name: 'Layanan Surat' }).waitFor();
     const card = warga.getByRole('listitem').filter({ has: warga.getByRole('heading', { name: 'Surat Keterangan Domisili', exact: true }) });
@@ -143,6 +160,12 @@ describe('e-kelurahan pages in Chromium', () => {
     assert.equal(await keperluan.getAttribute('aria-invalid'), 'true');
     assert.ok(await keperluan.evaluate((element) => element === document.activeElement), 'focus on the first invalid field');
     await form.getByText('Unggah Kartu Keluarga.').waitFor();
+    // The limits said next to each file are the server's (GET /layanan/batas), and a file over them is refused before sending.
+    await form.getByText('PDF, JPG atau PNG; maksimal 2 MB per berkas, paling banyak 10 berkas per permohonan.').first().waitFor();
+    await form.getByLabel('Kartu Keluarga (wajib)').setInputFiles({ name: 'kk-besar.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024, 0x20)]) });
+    await form.getByRole('button', { name: 'Kirim permohonan' }).click();
+    await form.getByText('Berkas kk-besar.pdf terlalu besar. Ukuran maksimal 2 MB per berkas.').waitFor();
+    assert.equal(await count('layanan.permohonan'), 0);
 
     await form.getByLabel('Surat Pengantar RT/RW (wajib)').setInputFiles({ name: 'pengantar-rt.pdf', mimeType: 'application/pdf', buffer: PDF });
     await form.getByLabel('KTP-el (wajib)').setInputFiles({ name: 'ktp.jpg', mimeType: 'image/jpeg', buffer: JPG });
@@ -184,6 +207,10 @@ describe('e-kelurahan pages in Chromium', () => {
     await card.getByRole('link', { name: 'Surat Keterangan Domisili' }).click();
     await warga.getByRole('heading', { level: 1, name: 'Surat Keterangan Domisili' }).waitFor();
     await warga.getByRole('list', { name: 'Riwayat status' }).getByText('Baru').waitFor();
+    // Her own files open again, exactly as she sent them.
+    const berkasSaya = warga.getByRole('region', { name: 'Berkas persyaratan', exact: true });
+    const [unduhan] = await Promise.all([warga.waitForEvent('download'), berkasSaya.getByRole('link', { name: 'Unduh pengantar-rt.pdf' }).click()]);
+    assert.equal(readFileSync((await unduhan.path())!).toString(), PDF.toString());
 
     const unggah = warga.getByRole('form', { name: 'Unggah berkas' });
     await unggah.getByLabel('Persyaratan').selectOption({ label: 'Berkas lain' });
@@ -224,6 +251,13 @@ describe('e-kelurahan pages in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: `Surat Keterangan Domisili · ${kodeLacak}` }).waitFor();
     const pemohon = page.getByRole('region', { name: 'Pemohon', exact: true });
     await pemohon.getByText(KEPERLUAN).waitFor();
+    // Staff see NIK, No. KK and birth date masked, said so in words; the birth year stays readable.
+    await pemohon.getByText('Rahmat Hidayat', { exact: true }).waitFor();
+    await nilai(pemohon, 'NIK').getByText(NIK_MASKED).waitFor();
+    await pemohon.getByText('Padang, tahun 1990').waitFor();
+    await pemohon.getByText('NIK, nomor KK dan tanggal lahir disamarkan.', { exact: false }).waitFor();
+    const staffHtml = await page.content();
+    assert.ok(!staffHtml.includes(NIK) && !staffHtml.includes(NO_KK) && !staffHtml.includes('12 Maret 1990'), 'full holder data in the staff view');
 
     await page.getByRole('button', { name: 'Ambil dan mulai verifikasi' }).click();
     await page.getByRole('status').filter({ hasText: 'Permohonan Anda ambil; status: sedang diverifikasi.' }).waitFor();
@@ -292,7 +326,10 @@ describe('e-kelurahan pages in Chromium', () => {
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     const detail = ok(await wargaApi.get(`/api/v1/layanan/saya/permohonan/${permohonanId}`), 200);
     assert.equal(createHash('sha256').update(pdf).digest('hex'), detail.surat.sha256, 'the download is not the issued PDF');
-    const verifikasiUrl: string = detail.surat.verifikasiUrl;
+    // The QR code printed on the letter, read as a phone would, leads to the verification page.
+    const verifikasiUrl = qrOfPdf(pdf);
+    assert.ok(verifikasiUrl, 'no QR code found on the letter');
+    assert.equal(verifikasiUrl, detail.surat.verifikasiUrl);
     assert.match(verifikasiUrl, /\/verifikasi\/[A-Za-z0-9_-]+$/);
     assert.equal(await surat.getByRole('link', { name: verifikasiUrl }).getAttribute('href'), verifikasiUrl);
 
@@ -361,8 +398,25 @@ describe('e-kelurahan pages in Chromium', () => {
     await nav(page, 'Antrian Layanan');
     await page.getByRole('link', { name: 'Permohonan di loket' }).click();
     const form = page.getByRole('form', { name: 'Data permohonan' });
-    await form.getByLabel('NIK pemohon').fill('1371 0112 0390 0001');
+    // An unknown NIK is said next to the NIK before anything is recorded.
+    await form.getByLabel('NIK pemohon').fill('1371 0112 0390 9999');
     await form.getByLabel('Jenis surat').selectOption({ label: 'Surat Keterangan Domisili' });
+    await form.getByRole('button', { name: 'Tampilkan data pemohon' }).click();
+    const nik = form.getByLabel('NIK pemohon');
+    await form.getByRole('alert').filter({ hasText: 'Periksa isian yang ditandai.' }).waitFor();
+    assert.equal(await nik.getAttribute('aria-invalid'), 'true');
+    const nikError = ((await nik.getAttribute('aria-describedby')) ?? '').split(' ').pop();
+    assert.match(await page.locator(`[id="${nikError}"]`).innerText(), /NIK ini tidak terdaftar sebagai penduduk/);
+    // The registry's data, masked, to check against the KTP in hand; then the letter's own fields.
+    await nik.fill('1371 0112 0390 0001');
+    await form.getByRole('button', { name: 'Tampilkan data pemohon' }).click();
+    const data = form.getByRole('region', { name: 'Data pemohon dari data kependudukan' });
+    await data.getByText('Rahmat Hidayat', { exact: true }).waitFor();
+    await nilai(data, 'NIK').getByText(NIK_MASKED).waitFor();
+    await data.getByText('Padang, tahun 1990').waitFor();
+    await data.getByText('Jl. Batang Arau No. 7', { exact: false }).waitFor();
+    assert.ok(!(await page.content()).includes(NIK), 'full NIK in the pre-fill');
+    assert.equal(await count('layanan.permohonan'), 2);
     await form.getByLabel('Keperluan').fill('Persyaratan pembukaan rekening bank');
     await form.getByLabel('Kartu Keluarga (wajib)').setInputFiles({ name: 'kk-loket.pdf', mimeType: 'application/pdf', buffer: PDF });
     await form.getByRole('button', { name: 'Catat permohonan' }).click();
@@ -381,6 +435,18 @@ describe('e-kelurahan pages in Chromium', () => {
     await row.getByText('Terlambat', { exact: true }).waitFor();
     await row.getByText(/lewat \d+ hari kerja/).waitFor();
     assert.equal(await camat.getByRole('table', { name: 'Permohonan yang melewati batas waktu' }).getByRole('row').filter({ hasText: kodeLacak }).count(), 0, 'a finished request is listed as overdue');
+    // The camat opens it: read-only, the holder masked as for staff.
+    await row.getByRole('link', { name: kode }).click();
+    await camat.getByRole('heading', { level: 1, name: `Surat Keterangan Domisili · ${kode}` }).waitFor();
+    await camat.getByText('Hanya untuk dilihat: permohonan ini diproses oleh petugas kelurahan.').waitFor();
+    const pemohonCamat = camat.getByRole('region', { name: 'Pemohon', exact: true });
+    await nilai(pemohonCamat, 'NIK').getByText(NIK_MASKED).waitFor();
+    await pemohonCamat.getByText('Persyaratan pembukaan rekening bank').waitFor();
+    await camat.getByRole('region', { name: 'Berkas persyaratan', exact: true }).getByRole('cell', { name: 'kk-loket.pdf', exact: true }).waitFor();
+    assert.equal(await camat.getByRole('button').filter({ hasText: /Ambil|Teruskan|Tolak|Setujui/ }).count(), 0, 'actions in the camat’s view');
+    assert.ok(!(await camat.content()).includes(NIK), 'full NIK in the camat’s view');
+    await camat.getByRole('link', { name: '← Layanan Kecamatan' }).click();
+    await camat.getByRole('table', { name: 'Permohonan yang melewati batas waktu' }).getByRole('row').filter({ hasText: kode }).waitFor();
     await camat.context().close();
   });
 
@@ -395,9 +461,15 @@ describe('e-kelurahan pages in Chromium', () => {
     assert.equal(await value('Dibatalkan').innerText(), '1');
     assert.equal(await value('Masih diproses dan terlambat').innerText(), '1');
     assert.equal(await value('Selesai tepat waktu').innerText(), '100%');
+    // Each group has its own median time to completion (the one letter was issued within the hour) and share within SLA.
     const jenis = page.getByRole('table', { name: 'Per jenis surat' }).getByRole('row').filter({ hasText: 'Surat Keterangan Domisili' });
-    assert.deepEqual(await jenis.getByRole('cell').allInnerTexts(), ['3', '1', '100%']);
-    await page.getByRole('table', { name: 'Per kelurahan' }).getByRole('rowheader').first().waitFor();
+    assert.deepEqual(await jenis.getByRole('cell').allInnerTexts(), ['3', '1', 'kurang dari 1 jam', '100%']);
+    const kelurahan = page.getByRole('table', { name: 'Per kelurahan' }).getByRole('row').filter({ hasText: KELURAHAN });
+    assert.deepEqual(await kelurahan.getByRole('cell').allInnerTexts(), ['3', '1', 'kurang dari 1 jam', '100%']);
+    const kelurahanHeader = (await kelurahan.getByRole('rowheader').innerText()).trim();
+    assert.ok(kelurahanHeader.endsWith(KELURAHAN) && !kelurahanHeader.startsWith(KELURAHAN), `the kelurahan is named with its code: ${kelurahanHeader}`);
+    const bulan = page.getByRole('table', { name: 'Per bulan' }).getByRole('row').nth(1);
+    assert.deepEqual(await bulan.getByRole('cell').allInnerTexts(), ['3', '1', 'kurang dari 1 jam', '100%']);
     await page.context().close();
   });
 
@@ -450,5 +522,25 @@ describe('e-kelurahan pages in Chromium', () => {
     await page.getByRole('row').filter({ hasText: 'Hari Jadi Kota Padang' }).waitFor({ state: 'detached' });
     assert.equal((await t.admin.get(`/api/v1/layanan/hari-libur?tahun=${year}`)).body.items.some((h: any) => h.nama === 'Hari Jadi Kota Padang'), false);
     await page.context().close();
+  });
+
+  it('“Permohonan saya” pages through many requests, newest first', async () => {
+    for (let i = 1; i <= 11; i++) ok(await wargaApi.post('/api/v1/layanan/saya/permohonan', { jenis: 'domisili', data: { keperluan: `Permohonan halaman ${String(i).padStart(2, '0')}` } }));
+    const total = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM layanan.permohonan WHERE nik = ${NIK}`.execute(t.kernel.db)).rows[0]!.n);
+    assert.ok(total > 10 && total <= 20, `${total} requests`);
+    await warga.goto(`${t.url}/layanan/saya`);
+    const daftar = warga.getByRole('region', { name: 'Daftar permohonan' });
+    await daftar.getByRole('status').filter({ hasText: 'Menampilkan permohonan 1–10' }).waitFor();
+    assert.equal(await daftar.getByRole('listitem').count(), 10);
+    const firstPage = await daftar.locator('.layanan-kode-inline').allInnerTexts();
+    await daftar.getByRole('button', { name: 'Berikutnya' }).click();
+    await daftar.getByRole('status').filter({ hasText: `Menampilkan permohonan 11–${total}` }).waitFor();
+    const secondPage = await daftar.locator('.layanan-kode-inline').allInnerTexts();
+    assert.equal(secondPage.length, total - 10);
+    assert.ok(secondPage.every((kode) => !firstPage.includes(kode)), 'a request on both pages');
+    assert.ok(secondPage.includes(kodeLacak), 'the oldest request is on the last page');
+    assert.ok(await daftar.getByRole('button', { name: 'Berikutnya' }).isDisabled());
+    await daftar.getByRole('button', { name: 'Sebelumnya' }).click();
+    await daftar.getByRole('status').filter({ hasText: 'Menampilkan permohonan 1–10' }).waitFor();
   });
 });

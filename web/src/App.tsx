@@ -12,6 +12,7 @@ import { AntrianPage } from './pages/layanan/AntrianPage';
 import { HariLiburPage } from './pages/layanan/HariLiburPage';
 import { JenisFormPage } from './pages/layanan/JenisFormPage';
 import { KatalogPage } from './pages/layanan/KatalogPage';
+import { KecamatanDetailPage } from './pages/layanan/KecamatanDetailPage';
 import { KecamatanPage } from './pages/layanan/KecamatanPage';
 import { KelolaPage } from './pages/layanan/KelolaPage';
 import { LacakPage } from './pages/layanan/LacakPage';
@@ -232,6 +233,14 @@ export function App() {
                 element={
                   <RequirePermission permission="layanan.kecamatan">
                     <KecamatanPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="layanan-kecamatan/:ref"
+                element={
+                  <RequirePermission permission="layanan.kecamatan">
+                    <KecamatanDetailPage />
                   </RequirePermission>
                 }
               />

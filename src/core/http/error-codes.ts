@@ -489,6 +489,21 @@ export const errorCatalog = {
     },
   },
   // --- end of resident portal ---
+  // --- e-kelurahan counter pre-fill (src/modules/layanan) ---
+  'layanan.pemohon_not_found': {
+    status: 404,
+    title: { id: 'Penduduk tidak ditemukan', en: 'Resident not found' },
+    detail: { id: 'NIK ini tidak terdaftar sebagai penduduk yang masih hidup. Periksa kembali NIK pada KTP-el atau KK.', en: 'This NIK is not a registered, living resident. Check the NIK on the KTP-el or family card.' },
+  },
+  'layanan.pemohon_luar_wilayah': {
+    status: 403,
+    title: { id: 'Penduduk di luar wilayah kerja Anda', en: 'Resident outside your area' },
+    detail: {
+      id: 'Penduduk ini tidak terdaftar di kelurahan wilayah kerja Anda. Permohonan dicatat oleh kelurahan tempat ia terdaftar.',
+      en: 'This resident is not registered in a kelurahan you serve. The request is entered by the kelurahan they are registered in.',
+    },
+  },
+  // --- end of e-kelurahan counter pre-fill ---
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -8,7 +8,10 @@ import type { Kernel } from '../../core/kernel.js';
 import { findPermohonan, assertReadable, type Pelaku, type PermohonanRow, type Status } from './permohonan.js';
 import type { AnyDb } from './tables.js';
 
-export type MediaType = 'application/pdf' | 'image/jpeg' | 'image/png';
+export const MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+/** The usual file name endings of the accepted types (a file picker's hint; the content still decides). */
+export const EKSTENSI = ['.pdf', '.jpg', '.jpeg', '.png'] as const;
 
 /**
  * What a file is, by its first bytes (never by its name or the Content-Type it came with):

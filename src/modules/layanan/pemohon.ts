@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 import { AppError, type FieldViolation } from '../../core/http/errors.js';
+import { maskValue } from '../../core/privacy/mask.js';
 import { getPendudukLengkap, kodeLists } from '../../registry/penduduk/index.js';
 import { getWilayah } from '../../registry/wilayah/index.js';
 import { formatTanggal } from './dokumen/index.js';
@@ -86,6 +87,15 @@ export async function readPemohon(db: Kysely<DB>, nik: string): Promise<Pemohon 
     kecamatan: titleCase(kecamatan?.nama ?? kodeKecamatan),
     kota: titleCase(kota?.nama ?? ''),
   };
+}
+
+/**
+ * The holder as staff see them (queues, a request, the counter's pre-fill): NIK, No. KK and the
+ * birth date masked, as in the registry's default view. The full record stays behind the
+ * registry's reason-and-log path; the issued letter carries the full data.
+ */
+export function maskPemohon(pemohon: Pemohon): Pemohon {
+  return { ...pemohon, nik: maskValue(pemohon.nik), noKk: maskValue(pemohon.noKk), tanggalLahir: `${pemohon.tanggalLahir.slice(0, 4)}-**-**` };
 }
 
 const rupiah = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(n);

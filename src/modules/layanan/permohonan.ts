@@ -9,6 +9,7 @@ import type { Permission } from '../../core/authz/roles.js';
 import { AppError } from '../../core/http/errors.js';
 import type { Kernel } from '../../core/kernel.js';
 import { maskValue } from '../../core/privacy/mask.js';
+import { decodeCursor, encodeCursor } from '../../registry/kernel/cursor.js';
 import { expectedVersion } from '../../registry/kernel/etag.js';
 import { loadHolidays } from './hari-libur.js';
 import { addWorkingDays, dayWib, workingDaysBetween, type Holidays } from './kalender.js';
@@ -176,6 +177,25 @@ export async function draf(kernel: Kernel, nik: string, jenisRef: string, online
   return { jenis, pemohon };
 }
 
+/** Counter requests are for residents of the officer's kelurahan: anyone else is a 403 that says so. */
+function assertDiWilayah(scope: WilayahScope, pemohon: Pemohon): void {
+  if (!covers(scope, pemohon.kodeKelurahan, pemohon.kodeKecamatan)) throw new AppError('layanan.pemohon_luar_wilayah');
+}
+
+/**
+ * The counter's pre-fill: the letter type and the resident named by NIK, before the officer
+ * submits. An unknown NIK (or one not living) is a 404; a resident of another kelurahan a 403.
+ * The caller masks the holder's data as for every staff view.
+ */
+export async function drafLoket(kernel: Kernel, principal: Principal, nik: string, jenisRef: string): Promise<Draf> {
+  const jenis = await findJenis(kernel.db, jenisRef);
+  if (!jenis || jenis.archivedAt) throw new AppError('layanan.jenis_not_found', { ref: jenisRef });
+  const pemohon = await readPemohon(kernel.db, nik);
+  if (!pemohon) throw new AppError('layanan.pemohon_not_found');
+  assertDiWilayah(await wilayahScope(kernel.db, principal.access, PROSES), pemohon);
+  return { jenis, pemohon };
+}
+
 export interface AjukanInput {
   jenis: string;
   data: object;
@@ -206,10 +226,7 @@ export async function ajukan(
   kernel: Kernel, actor: Actor, principal: Principal, nik: string, kanal: 'online' | 'loket', input: AjukanInput, idempotencyKey: string | undefined,
 ): Promise<Diajukan> {
   const { jenis, pemohon } = await draf(kernel, nik, input.jenis, kanal === 'online');
-  if (kanal === 'loket') {
-    const scope = await wilayahScope(kernel.db, principal.access, PROSES);
-    if (!covers(scope, pemohon.kodeKelurahan, pemohon.kodeKecamatan)) throw new AppError('auth.forbidden', { permission: PROSES });
-  }
+  if (kanal === 'loket') assertDiWilayah(await wilayahScope(kernel.db, principal.access, PROSES), pemohon);
   const data = checkData(jenis.fields, (input.data ?? {}) as Record<string, unknown>);
   // Online, the account's own e-mail is the default address for notifications; null opts out.
   const email = (input.email === undefined && kanal === 'online' ? principal.email : input.email)?.trim() || null;
@@ -492,11 +509,31 @@ function decodeQueueCursor(cursor: string): { due: string; id: string } {
   throw new AppError('request.invalid_cursor');
 }
 
-/** A resident's own requests, newest first. */
-export async function milikSaya(db: AnyDb, nik: string, limit: number): Promise<Permohonan[]> {
+const CREATED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * A resident's own requests, newest first, a keyset page at a time on (created_at, id); the
+ * cursor keeps the time to the microsecond, as the database does.
+ */
+export async function milikSaya(db: AnyDb, nik: string, paging: number | { limit: number; cursor?: string }): Promise<{ items: Permohonan[]; nextCursor: string | null }> {
+  const query = typeof paging === 'number' ? { limit: paging } : paging;
   const today = dayWib();
   const holidays = await loadHolidays(db);
-  const { rows } = await sql<PermohonanRow>`${SELECT} WHERE p.nik = ${nik} ORDER BY p.created_at DESC LIMIT ${limit}`.execute(db);
-  return rows.map((r) => toPermohonan(r, holidays, today));
+  let after = sql``;
+  if ('cursor' in query && query.cursor) {
+    const position = decodeCursor(query.cursor, 'created_at');
+    if (typeof position.value !== 'string' || !CREATED_AT.test(position.value)) throw new AppError('request.invalid_cursor');
+    after = sql`AND (p.created_at, p.id) < (${position.value}::timestamptz, ${position.id}::uuid)`;
+  }
+  const { rows } = await sql<PermohonanRow & { created_at_text: string }>`
+    SELECT q.*, to_char(q.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at_text
+    FROM (${SELECT} WHERE p.nik = ${nik} ${after} ORDER BY p.created_at DESC, p.id DESC LIMIT ${query.limit + 1}) q
+    ORDER BY q.created_at DESC, q.id DESC`.execute(db);
+  const more = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toPermohonan(r, holidays, today)),
+    nextCursor: more && last ? encodeCursor({ sort: 'created_at', value: last.created_at_text, id: last.id }) : null,
+  };
 }
-

@@ -1,21 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorOf, principalOf } from '../../core/auth/principal.js';
-import { AppError } from '../../core/http/errors.js';
+import { AppError, invalid } from '../../core/http/errors.js';
 import { problems } from '../../core/http/schemas.js';
 import type { Kernel } from '../../core/kernel.js';
-import { maskValue } from '../../core/privacy/mask.js';
 import { etagFor } from '../../registry/kernel/etag.js';
 import { IfMatchHeaders, withEtag } from '../../registry/kernel/http-schemas.js';
 import { createHariLibur, deleteHariLibur, listHariLibur, loadHolidays, updateHariLibur } from './hari-libur.js';
 import { addWorkingDays, dayWib, isWorkingDay } from './kalender.js';
 import { archiveJenis, createJenis, jenisHistory, listJenis, requireJenis, updateJenis, type JenisInput } from './katalog.js';
-import { hapusLampiran, isiLampiran, lampiranOf, unggah, verifikasiLampiran } from './lampiran.js';
+import { EKSTENSI, hapusLampiran, isiLampiran, lampiranOf, MEDIA_TYPES, unggah, verifikasiLampiran, type Lampiran } from './lampiran.js';
 import { notifikasiSaya, tandaiDibaca } from './notifikasi.js';
-import { placeholderValues } from './pemohon.js';
+import { maskPemohon, placeholderValues } from './pemohon.js';
 import { KECAMATAN, KELOLA, PROSES, SELF, STATISTIK, TANDATANGAN, wilayahScope } from './permission.js';
 import {
-  ajukan, ajukanUlang, ambil, antrian, assertReadable, batal, draf, findPermohonan, milikSaya, mintaPerbaikan, ownNik, pelakuStaf, riwayatOf,
+  ajukan, ajukanUlang, ambil, antrian, assertReadable, batal, draf, drafLoket, findPermohonan, milikSaya, mintaPerbaikan, ownNik, pelakuStaf, riwayatOf,
   teruskan, tolak, toPermohonan, type Pelaku, type PermohonanRow,
 } from './permohonan.js';
 import { cocokkanBerkas, lacak, verifikasi } from './publik.js';
@@ -80,9 +79,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
    */
   async function detail(row: PermohonanRow, request: FastifyRequest) {
     const own = request.principal?.nik === row.nik;
-    const pemohon = own
-      ? row.pemohon
-      : { ...row.pemohon, nik: maskValue(row.pemohon.nik), noKk: maskValue(row.pemohon.noKk), tanggalLahir: `${row.pemohon.tanggalLahir.slice(0, 4)}-**-**` };
+    const pemohon = own ? row.pemohon : maskPemohon(row.pemohon);
     const holidays = await loadHolidays(kernel.db);
     const [riwayat, lampiran, surat] = await Promise.all([riwayatOf(kernel.db, row.id), lampiranOf(kernel.db, row.id), suratOf(kernel.db, row.id, baseUrlOf(kernel, request))]);
     const met = new Set(lampiran.filter((l) => l.diverifikasi !== 'tidak_sah').map((l) => l.syarat));
@@ -96,6 +93,14 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       surat,
     };
   }
+
+  /** One attachment's bytes, as stored, never shown inline by a browser that guesses types. */
+  const sendLampiran = (reply: FastifyReply, { lampiran, isi }: { lampiran: Lampiran; isi: Buffer }) =>
+    reply
+      .type(lampiran.mediaType)
+      .header('content-disposition', `attachment; filename="${lampiran.namaBerkas.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+      .header('x-content-type-options', 'nosniff')
+      .send(isi);
 
   const sendDetail = async (reply: FastifyReply, request: FastifyRequest, row: PermohonanRow, code = 200) =>
     reply.code(code).header('etag', etagFor(row.version)).send(await detail(row, request));
@@ -117,6 +122,15 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       const jenis = await requireJenis(kernel.db, request.params.ref);
       return reply.header('etag', etagFor(jenis.version)).send(jenis);
     },
+  );
+
+  app.get(
+    '/api/v1/layanan/batas',
+    {
+      config: { access: 'signed-in' },
+      schema: { tags, summary: 'Attachment limits: the largest file, the most files per request, the accepted types', response: { 200: S.BatasSchema, ...problems(401) } },
+    },
+    async () => ({ maxBytes: limits.maxBytes, maxFiles: limits.maxFiles, mediaTypes: [...MEDIA_TYPES], ekstensi: [...EKSTENSI] }),
   );
 
   app.post<{ Body: Static<typeof S.NewJenisSchema> }>(
@@ -275,10 +289,19 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
     },
   );
 
-  app.get<{ Querystring: Static<typeof S.LimitQuery> }>(
+  app.get<{ Querystring: Static<typeof S.SayaQuery> }>(
     '/api/v1/layanan/saya/permohonan',
-    { config: { access: SELF }, schema: { tags, summary: 'My requests, newest first', querystring: S.LimitQuery, response: { 200: Type.Object({ items: Type.Array(S.PermohonanSchema) }), ...problems(400, 401, 403, 404) } } },
-    async (request) => ({ items: await milikSaya(kernel.db, ownNik(principalOf(request)), request.query.limit) }),
+    {
+      config: { access: SELF },
+      schema: {
+        tags,
+        summary: 'My requests, newest first, a page at a time',
+        description: 'Pass the answer’s `nextCursor` as `cursor` for the next page; null on the last one.',
+        querystring: S.SayaQuery,
+        response: { 200: S.QueuePageSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => milikSaya(kernel.db, ownNik(principalOf(request)), request.query),
   );
 
   app.get<{ Params: Ref }>(
@@ -325,6 +348,21 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
     },
   );
 
+  app.get<{ Params: Static<typeof S.LampiranParams> }>(
+    '/api/v1/layanan/saya/permohonan/:ref/lampiran/:lampiranId',
+    {
+      config: { access: SELF },
+      schema: {
+        tags,
+        summary: 'Download a file I attached to my request',
+        description: 'Only files of one’s own requests: another resident’s request, or a file of another request, is a 404.',
+        params: S.LampiranParams,
+        response: { 200: Type.String({ contentMediaType: 'application/octet-stream' }), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => sendLampiran(reply, await isiLampiran(kernel.db, saya(request), request.params.ref, request.params.lampiranId)),
+  );
+
   app.get<{ Querystring: Static<typeof S.LimitQuery> }>(
     '/api/v1/layanan/saya/notifikasi',
     { config: { access: SELF }, schema: { tags, summary: 'My notifications, newest first', querystring: S.LimitQuery, response: { 200: S.NotifikasiSchema, ...problems(400, 401, 403, 404) } } },
@@ -356,6 +394,28 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
     async (request) => {
       const principal = principalOf(request);
       return antrian(kernel.db, await wilayahScope(kernel.db, principal.access, PROSES), principal.userId, request.query);
+    },
+  );
+
+  app.get<{ Params: Static<typeof S.JenisParams>; Querystring: Static<typeof S.LoketDrafQuery> }>(
+    '/api/v1/layanan/loket/draf/:jenis',
+    {
+      config: { access: PROSES },
+      schema: {
+        tags,
+        summary: 'The counter’s pre-fill: a letter type and the resident named by NIK, before submitting',
+        description:
+          'The holder’s registry data with NIK, No. KK and birth date masked, as in every staff view. An unknown NIK (or one not living) is a 404 `layanan.pemohon_not_found`; a resident of a kelurahan outside the officer’s is a 403 `layanan.pemohon_luar_wilayah`. Letter types not requestable online are offered too.',
+        params: S.JenisParams,
+        querystring: S.LoketDrafQuery,
+        response: { 200: S.LoketDrafSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const nik = request.query.nik.replace(/[\s.-]/g, '');
+      if (!/^\d{16}$/.test(nik)) throw invalid([{ field: 'nik', rule: 'pattern', params: { pattern: '16 digits' } }]);
+      const { jenis, pemohon } = await drafLoket(kernel, principalOf(request), nik, request.params.jenis);
+      return { jenis, pemohon: request.principal?.nik === pemohon.nik ? pemohon : maskPemohon(pemohon) };
     },
   );
 
@@ -469,14 +529,8 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Params: Static<typeof S.LampiranParams> }>(
     '/api/v1/layanan/permohonan/:ref/lampiran/:lampiranId',
     { config: { access: PROSES }, schema: { tags, summary: 'Download one attachment', params: S.LampiranParams, response: { 200: Type.String({ contentMediaType: 'application/octet-stream' }), ...problems(400, 401, 403, 404) } } },
-    async (request, reply) => {
-      const { lampiran, isi } = await isiLampiran(kernel.db, await pelakuStaf(kernel.db, principalOf(request), PROSES), request.params.ref, request.params.lampiranId);
-      return reply
-        .type(lampiran.mediaType)
-        .header('content-disposition', `attachment; filename="${lampiran.namaBerkas.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(isi);
-    },
+    async (request, reply) =>
+      sendLampiran(reply, await isiLampiran(kernel.db, await pelakuStaf(kernel.db, principalOf(request), PROSES), request.params.ref, request.params.lampiranId)),
   );
 
   // Raw uploads (an attachment's bytes as the body, any Content-Type: the content decides).
@@ -541,6 +595,24 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
     async (request) => {
       const principal = principalOf(request);
       return antrian(kernel.db, await wilayahScope(kernel.db, principal.access, KECAMATAN), principal.userId, request.query);
+    },
+  );
+
+  app.get<{ Params: Ref }>(
+    '/api/v1/layanan/kecamatan/permohonan/:ref',
+    {
+      config: { access: KECAMATAN },
+      schema: {
+        tags,
+        summary: 'One request in a kelurahan of my kecamatan, read-only, by id or tracking code',
+        description: 'The same view as the kelurahan staff’s, the holder’s NIK, No. KK and birth date masked. A request outside the kecamatan is a 404.',
+        params: S.PermohonanParams,
+        response: { 200: withEtag(S.DetailSchema), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const pelaku = await pelakuStaf(kernel.db, principalOf(request), KECAMATAN);
+      return sendDetail(reply, request, assertReadable(await findPermohonan(kernel.db, request.params.ref), pelaku, request.params.ref));
     },
   );
 

@@ -248,6 +248,30 @@ export const QueueQuery = Type.Object(
 );
 export const QueuePageSchema = Type.Object({ items: Type.Array(PermohonanSchema), nextCursor: NextCursor });
 export const LimitQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }, { additionalProperties: false });
+export const SayaQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    cursor: optional(Type.String({ minLength: 1, maxLength: 500, pattern: '^[A-Za-z0-9_-]+$', description: 'The `nextCursor` of the page before' })),
+  },
+  { additionalProperties: false },
+);
+
+/** What an attachment may be: the limits the server applies, for forms to say and check before sending. */
+export const BatasSchema = Type.Object({
+  maxBytes: Type.Integer({ description: 'Largest file, in bytes (413 above it)' }),
+  maxFiles: Type.Integer({ description: 'Most files on one request (422 above it)' }),
+  mediaTypes: Type.Array(Type.String(), { description: 'Accepted types, recognised by content (415 otherwise)' }),
+  ekstensi: Type.Array(Type.String(), { description: 'The usual file name endings of those types, for a file picker' }),
+});
+
+export const LoketDrafQuery = Type.Object(
+  { nik: Type.String({ minLength: 16, maxLength: 30, pattern: '^[0-9 .-]+$', description: 'The resident’s NIK (spaces, dots and dashes ignored)' }) },
+  { additionalProperties: false },
+);
+export const LoketDrafSchema = Type.Object({
+  jenis: JenisSchema,
+  pemohon: Type.Object({}, { additionalProperties: true, description: 'The holder as the registry knows them; NIK, No. KK and birth date masked as in every staff view' }),
+});
 
 export const NotifikasiSchema = Type.Object({
   items: Type.Array(Type.Object({ id: Uuid, permohonanId: Uuid, judul: Type.String(), pesan: Type.String(), dibacaAt: NullableTimestamp, createdAt: Timestamp })),
@@ -262,6 +286,13 @@ export const StatistikQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+const AngkaProperties = {
+  diajukan: Type.Integer(),
+  selesai: Type.Integer(),
+  tepatWaktu: Type.Integer(),
+  medianHariSelesai: orNull<number>({ description: 'Days from submission to issue (median); null with none finished' }, 'number'),
+  persenTepatWaktu: orNull<number>({ description: 'Share issued within the SLA, 0–100; null with none finished' }, 'number'),
+};
 export const StatistikSchema = Type.Object({
   tahun: Type.Integer(),
   ringkasan: Type.Object({
@@ -275,6 +306,12 @@ export const StatistikSchema = Type.Object({
     persenTepatWaktu: orNull<number>({ description: 'Share issued within the SLA, 0–100' }, 'number'),
   }),
   perBulan: Type.Array(Type.Object({ bulan: Type.String(), kodeKelurahan: Type.String(), jenis: Type.String(), diajukan: Type.Integer(), selesai: Type.Integer(), tepatWaktu: Type.Integer() })),
+  menurutKelurahan: Type.Array(
+    Type.Object({ kodeKelurahan: Type.String(), kelurahan: Type.String({ description: 'Name from the wilayah registry' }), kodeKecamatan: Type.String(), kecamatan: Type.String(), ...AngkaProperties }),
+    { description: 'Per kelurahan; a lurah’s or camat’s kelurahan without requests are listed with zeros' },
+  ),
+  menurutJenis: Type.Array(Type.Object({ jenis: Type.String({ description: 'Letter type kode' }), nama: Type.String(), ...AngkaProperties })),
+  menurutBulan: Type.Array(Type.Object({ bulan: Type.String({ description: 'YYYY-MM of submission (WIB)' }), ...AngkaProperties })),
 });
 
 export const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });

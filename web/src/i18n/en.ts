@@ -1206,4 +1206,24 @@ export const en: Record<MessageKey, string> = {
   'layanan.libur.tambahSubmit': 'Add',
   'layanan.libur.ditambah': '{nama} ({tanggal}) added.',
   // --- end of e-kelurahan web pages ---
+  // --- e-kelurahan follow-ups: own files, camat's view, upload limits, counter pre-fill, figures, paging ---
+  'layanan.berkas.unduh': 'Download',
+  'layanan.berkas.atau': '{daftar} or {akhir}',
+  'layanan.berkas.hintBatas': '{jenis}; at most {size} per file and {count} files per request.',
+  'layanan.berkas.hintMemuat': 'Loading the accepted file types and sizes…',
+  'layanan.berkas.error.bukanJenis': 'File {file} is not accepted: only {jenis}.',
+  'layanan.berkas.error.terlaluBanyak': 'File {file} cannot be added: at most {count} files per request.',
+  'layanan.pemohon.tahunLahir': 'year {tahun}',
+  'layanan.pemohon.disamarkanSr': 'masked, starting {awal} and ending {akhir}',
+  'layanan.pemohon.disamarkan': 'NIK, family card number and birth date are masked. The full record opens only in the population registry, with a logged reason; the issued letter carries the full data.',
+  'layanan.saya.range': 'Showing requests {first}–{last}',
+  'layanan.kecamatan.back': '← Kecamatan Services',
+  'layanan.kecamatan.bacaSaja': 'View only: the kelurahan staff process this request.',
+  'layanan.loket.tampilkan': 'Show the applicant’s data',
+  'layanan.loket.memeriksa': 'Reading the data…',
+  'layanan.loket.tampilkanHint': 'The applicant’s registry data is shown to check against the KTP-el before the request is recorded.',
+  'layanan.loket.pemohon': 'The applicant’s registry data',
+  'layanan.loket.pemohonHint': 'Check it against the KTP-el the applicant brought. Changing the NIK or the letter type reads it again.',
+  'layanan.statistik.kodeKecamatan': '{kode}, Kec. {kecamatan}',
+  // --- end of e-kelurahan follow-ups ---
 };

@@ -1205,6 +1205,26 @@ export const id = {
   'layanan.libur.tambahSubmit': 'Tambah',
   'layanan.libur.ditambah': '{nama} ({tanggal}) ditambahkan.',
   // --- end of e-kelurahan web pages ---
+  // --- e-kelurahan follow-ups: own files, camat's view, upload limits, counter pre-fill, figures, paging ---
+  'layanan.berkas.unduh': 'Unduh',
+  'layanan.berkas.atau': '{daftar} atau {akhir}',
+  'layanan.berkas.hintBatas': '{jenis}; maksimal {size} per berkas, paling banyak {count} berkas per permohonan.',
+  'layanan.berkas.hintMemuat': 'Memuat batas jenis dan ukuran berkas…',
+  'layanan.berkas.error.bukanJenis': 'Berkas {file} tidak diterima: hanya {jenis}.',
+  'layanan.berkas.error.terlaluBanyak': 'Berkas {file} tidak dapat ditambahkan: paling banyak {count} berkas per permohonan.',
+  'layanan.pemohon.tahunLahir': 'tahun {tahun}',
+  'layanan.pemohon.disamarkanSr': 'disamarkan, diawali {awal} dan diakhiri {akhir}',
+  'layanan.pemohon.disamarkan': 'NIK, nomor KK dan tanggal lahir disamarkan. Data lengkap hanya dibuka di data kependudukan dengan alasan yang tercatat; surat yang terbit memuat data lengkap.',
+  'layanan.saya.range': 'Menampilkan permohonan {first}–{last}',
+  'layanan.kecamatan.back': '← Layanan Kecamatan',
+  'layanan.kecamatan.bacaSaja': 'Hanya untuk dilihat: permohonan ini diproses oleh petugas kelurahan.',
+  'layanan.loket.tampilkan': 'Tampilkan data pemohon',
+  'layanan.loket.memeriksa': 'Membaca data…',
+  'layanan.loket.tampilkanHint': 'Data pemohon dari data kependudukan ditampilkan untuk dicocokkan dengan KTP-el sebelum permohonan dicatat.',
+  'layanan.loket.pemohon': 'Data pemohon dari data kependudukan',
+  'layanan.loket.pemohonHint': 'Cocokkan dengan KTP-el yang dibawa pemohon. Bila NIK atau jenis surat diubah, data dibaca ulang.',
+  'layanan.statistik.kodeKecamatan': '{kode}, Kec. {kecamatan}',
+  // --- end of e-kelurahan follow-ups ---
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof id;

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
-import jsQRModule from 'jsqr';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { boundingBox, decodeQr, drawnGrid } from '../../../../test/helpers/qr.js';
 import { contohSurat } from './contoh.js';
 import { QR_CAPTION, bulanRomawi, formatTanggal, renderSurat, type SuratDocument } from './index.js';
-import { inspectPdf, type FilledRect, type InspectedPage } from './inspect.js';
+import { inspectPdf, type InspectedPage } from './inspect.js';
 
-// jsqr is CommonJS with a `default` property on its export; its types describe only the ES default.
-const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
 
 const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
@@ -56,47 +54,6 @@ function signerRuns(page: InspectedPage, surat: SuratDocument) {
   const place = page.runs.findIndex((r) => r.text === `${surat.tempat}, ${formatTanggal(surat.tanggal)}`);
   assert.ok(place >= 0, 'place and date line on the page');
   return { place: page.runs[place]!, name: page.runs.find((r) => r.text === surat.penandatangan.nama)! };
-}
-
-function boundingBox(rects: FilledRect[]) {
-  const left = Math.min(...rects.map((r) => r.x));
-  const top = Math.min(...rects.map((r) => r.y));
-  const right = Math.max(...rects.map((r) => r.x + r.width));
-  const bottom = Math.max(...rects.map((r) => r.y + r.height));
-  return { left, top, right, bottom };
-}
-
-/** Rebuilds the module grid from the squares the PDF draws. */
-function drawnGrid(rects: FilledRect[], size: number): boolean[][] {
-  const box = boundingBox(rects);
-  const module = (box.right - box.left) / size;
-  const grid = Array.from({ length: size }, () => Array<boolean>(size).fill(false));
-  for (const r of rects) {
-    const row = Math.round((r.y - box.top) / module);
-    const col = Math.round((r.x - box.left) / module);
-    const cols = Math.round(r.width / module);
-    assert.equal(Math.round(r.height / module), 1, 'one module high');
-    for (let c = col; c < col + cols; c++) grid[row]![c] = true;
-  }
-  return grid;
-}
-
-/** Paints a module grid as an RGBA image with a quiet zone, for the QR decoder. */
-function rasterize(grid: boolean[][], pixels = 4, quiet = 4) {
-  const size = grid.length;
-  const side = (size + 2 * quiet) * pixels;
-  const data = new Uint8ClampedArray(side * side * 4).fill(255);
-  for (let y = 0; y < side; y++) {
-    for (let x = 0; x < side; x++) {
-      const row = Math.floor(y / pixels) - quiet;
-      const col = Math.floor(x / pixels) - quiet;
-      if (grid[row]?.[col]) {
-        const at = (y * side + x) * 4;
-        data[at] = data[at + 1] = data[at + 2] = 0;
-      }
-    }
-  }
-  return { data, side };
 }
 
 const widthOf = (() => {
@@ -157,8 +114,7 @@ describe('renderSurat', () => {
         assert.equal(grid[row]![col], Boolean(expected.get(row, col)), `module ${row},${col}`);
       }
     }
-    const { data, side } = rasterize(grid);
-    assert.equal(jsQR(data, side, side)?.data, surat.verifikasiUrl);
+    assert.equal(decodeQr(grid), surat.verifikasiUrl);
 
     // Placed at the bottom left, level with the signer block, its caption just under it.
     const box = boundingBox(page.rects);

@@ -11,7 +11,7 @@ import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatTanggal, uploadErrorText } from './labels';
 import { ajukan, getDraf, newIdempotencyKey, unggahSaya, type Detail, type Draf } from './layananApi';
-import { FileField, IsianFields, isianAwal, isianKosong, isianUntukApi, PemohonDetails, type Isian } from './parts';
+import { berkasDitolak, FileField, IsianFields, isianAwal, isianKosong, isianUntukApi, PemohonDetails, useBatas, type Isian } from './parts';
 import './layanan.css';
 
 /** A request for one letter type: the registry's data read-only, the type's own fields, the files, submit. */
@@ -52,12 +52,24 @@ function AjukanForm({ draf }: { draf: Draf }) {
   const [hasil, setHasil] = useState<Hasil | null>(null);
   const [progress, setProgress] = useState('');
   const { pending, error, submit, form, errors } = useFormSubmission();
+  // The server's limits: a file it would refuse is named before anything is sent.
+  const batas = useBatas();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     void submit(async () => {
       const local = isianKosong(jenis.fields, values, t('layanan.isian.wajibDiisi'));
-      for (const s of jenis.syarat) if (s.required && !files[s.name]) local[`syarat/${s.name}`] = t('layanan.berkas.error.wajib', { label: s.label });
+      let chosen = 0;
+      for (const s of jenis.syarat) {
+        const file = files[s.name];
+        if (!file) {
+          if (s.required) local[`syarat/${s.name}`] = t('layanan.berkas.error.wajib', { label: s.label });
+          continue;
+        }
+        chosen++;
+        const refused = berkasDitolak(file, batas, t, lang) ?? (batas && chosen > batas.maxFiles ? t('layanan.berkas.error.terlaluBanyak', { file: file.name, count: batas.maxFiles }) : null);
+        if (refused) local[`syarat/${s.name}`] = refused;
+      }
       if (Object.keys(local).length > 0) throw new LocalInvalid(local);
       try {
         await kirim();

@@ -58,6 +58,7 @@ export function KecamatanPage() {
         query={{ terlambat: !semua, status: status || undefined }}
         caption={semua ? t('layanan.kecamatan.captionSemua') : t('layanan.kecamatan.caption')}
         load={antrianKecamatan}
+        detailBase="/layanan-kecamatan"
         kelurahanNames={names.data ?? new Map()}
       />
     </div>

@@ -15,6 +15,7 @@ import {
   batal,
   getPermohonanSaya,
   hapusLampiranSaya,
+  lampiranSayaUrl,
   suratSayaUrl,
   unggahSaya,
   type Detail,
@@ -137,19 +138,23 @@ function DetailSaya({ record, onChange, onReload }: DetailProps) {
           lampiran={p.lampiran}
           syarat={p.syarat}
           captionId="saya-berkas-caption"
-          actions={
-            BISA_UNGGAH.includes(p.status)
-              ? (l) => (
-                  <HapusButton
-                    label={t('layanan.berkas.hapus', { name: l.namaBerkas })}
-                    onDelete={async () => {
-                      await hapusLampiranSaya(p.id, l.id);
-                      onReload();
-                    }}
-                  />
-                )
-              : undefined
-          }
+          actions={(l) => (
+            <div className="layanan-lampiran-actions">
+              <a className="button button--secondary button--small" href={lampiranSayaUrl(p.id, l.id)} download={l.namaBerkas}>
+                {t('layanan.berkas.unduh')}
+                <span className="visually-hidden"> {l.namaBerkas}</span>
+              </a>
+              {BISA_UNGGAH.includes(p.status) && (
+                <HapusButton
+                  label={t('layanan.berkas.hapus', { name: l.namaBerkas })}
+                  onDelete={async () => {
+                    await hapusLampiranSaya(p.id, l.id);
+                    onReload();
+                  }}
+                />
+              )}
+            </div>
+          )}
         />
         {BISA_UNGGAH.includes(p.status) && (
           <UnggahForm

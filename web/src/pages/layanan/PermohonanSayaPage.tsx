@@ -4,6 +4,8 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { CursorPager } from '../../components/Pager';
+import { useCursorPages } from '../../hooks/useCursorPages';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatTanggal } from './labels';
@@ -11,10 +13,11 @@ import { listNotifikasi, listPermohonanSaya, tandaiDibaca, type Notifikasi } fro
 import { SlaInfo, StatusBadge } from './parts';
 import './layanan.css';
 
-/** "Permohonan saya": the resident's requests with their status, and the notifications about them. */
+const PAGE_SIZE = 10;
+
+/** "Permohonan saya": the resident's requests with their status, a page at a time, and the notifications about them. */
 export function PermohonanSayaPage() {
-  const { t, lang } = useI18n();
-  const list = useResource((signal) => listPermohonanSaya(signal), []);
+  const { t } = useI18n();
 
   return (
     <div className="layanan layanan--narrow">
@@ -29,49 +32,63 @@ export function PermohonanSayaPage() {
       </p>
       <section aria-labelledby="saya-list-heading">
         <h2 id="saya-list-heading">{t('layanan.saya.daftar')}</h2>
-        {list.loading && !list.data && <Loading />}
-        <ErrorAlert error={list.error} />
-        {list.data &&
-          (list.data.items.length === 0 ? (
-            <p>{t('layanan.saya.empty')}</p>
-          ) : (
-            <ul className="layanan-cards">
-              {list.data.items.map((p) => (
-                <li key={p.id} className="card layanan-card">
-                  <h3>
-                    <Link to={`/layanan/saya/${encodeURIComponent(p.id)}`}>{p.jenis.nama}</Link>
-                  </h3>
-                  <dl className="details layanan-details layanan-details--compact">
-                    <div className="layanan-details__row">
-                      <dt>{t('layanan.field.status')}</dt>
-                      <dd>
-                        <StatusBadge status={p.status} />
-                      </dd>
-                    </div>
-                    <div className="layanan-details__row">
-                      <dt>{t('layanan.field.kodeLacak')}</dt>
-                      <dd>
-                        <code className="layanan-kode-inline">{p.kodeLacak}</code>
-                      </dd>
-                    </div>
-                    <div className="layanan-details__row">
-                      <dt>{t('layanan.field.diajukan')}</dt>
-                      <dd>{formatTanggal(p.diajukanAt, lang)}</dd>
-                    </div>
-                    <div className="layanan-details__row">
-                      <dt>{t('layanan.field.jatuhTempo')}</dt>
-                      <dd>
-                        <SlaInfo p={p} />
-                      </dd>
-                    </div>
-                  </dl>
-                </li>
-              ))}
-            </ul>
-          ))}
+        <DaftarSaya />
       </section>
       <NotifikasiSection />
     </div>
+  );
+}
+
+/** One page of the resident's requests, newest first, with the pager under it. */
+function DaftarSaya() {
+  const { t, lang } = useI18n();
+  const pages = useCursorPages(PAGE_SIZE);
+  const { cursor } = pages;
+  const list = useResource((signal) => listPermohonanSaya({ limit: PAGE_SIZE, cursor }, signal), [cursor]);
+  const data = list.data;
+  if (list.loading && !data) return <Loading />;
+  if (!data) return <ErrorAlert error={list.error} />;
+  if (data.items.length === 0 && pages.page === 0) return <p>{t('layanan.saya.empty')}</p>;
+  return (
+    <>
+      <ErrorAlert error={list.error} />
+      <ul className="layanan-cards" aria-busy={list.loading}>
+        {data.items.map((p) => (
+          <li key={p.id} className="card layanan-card">
+            <h3>
+              <Link to={`/layanan/saya/${encodeURIComponent(p.id)}`}>{p.jenis.nama}</Link>
+            </h3>
+            <dl className="details layanan-details layanan-details--compact">
+              <div className="layanan-details__row">
+                <dt>{t('layanan.field.status')}</dt>
+                <dd>
+                  <StatusBadge status={p.status} />
+                </dd>
+              </div>
+              <div className="layanan-details__row">
+                <dt>{t('layanan.field.kodeLacak')}</dt>
+                <dd>
+                  <code className="layanan-kode-inline">{p.kodeLacak}</code>
+                </dd>
+              </div>
+              <div className="layanan-details__row">
+                <dt>{t('layanan.field.diajukan')}</dt>
+                <dd>{formatTanggal(p.diajukanAt, lang)}</dd>
+              </div>
+              <div className="layanan-details__row">
+                <dt>{t('layanan.field.jatuhTempo')}</dt>
+                <dd>
+                  <SlaInfo p={p} />
+                </dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+      {(pages.page > 0 || data.nextCursor) && (
+        <CursorPager pages={pages} data={data} loading={list.loading} empty={t('layanan.saya.empty')} range={({ first, last }) => t('layanan.saya.range', { first, last })} />
+      )}
+    </>
   );
 }
 

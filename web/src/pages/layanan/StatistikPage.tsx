@@ -7,29 +7,14 @@ import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/id';
 import { formatAngka, formatBulan } from './labels';
-import { getStatistik, listJenis, namaWilayah, type Statistik } from './layananApi';
+import { getStatistik, type Angka, type Statistik } from './layananApi';
 import './layanan.css';
 
-interface Baris {
+interface Baris extends Angka {
   key: string;
   label: string;
-  diajukan: number;
-  selesai: number;
-  tepatWaktu: number;
-}
-
-/** Sums the per-month rows by one of their keys. */
-function kelompok(rows: Statistik['perBulan'], by: (row: Statistik['perBulan'][number]) => string, label: (key: string) => string): Baris[] {
-  const groups = new Map<string, Baris>();
-  for (const row of rows) {
-    const key = by(row);
-    const group = groups.get(key) ?? { key, label: label(key), diajukan: 0, selesai: 0, tepatWaktu: 0 };
-    group.diajukan += row.diajukan;
-    group.selesai += row.selesai;
-    group.tepatWaktu += row.tepatWaktu;
-    groups.set(key, group);
-  }
-  return [...groups.values()];
+  /** Said after the label, smaller: a kelurahan's code and kecamatan. */
+  sub?: string;
 }
 
 /** Figures for the lurah, camat and leaders: requests per kelurahan, letter type and month, time to completion, share within SLA. */
@@ -43,8 +28,6 @@ export function StatistikPage() {
   const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
   if (!years.includes(tahun)) years.push(tahun);
   const data = useResource((signal) => getStatistik({ tahun }, signal), [tahun]);
-  const jenis = useResource((signal) => listJenis(true, signal).catch(() => ({ items: [] })), []);
-  const names = useResource((signal) => namaWilayah(signal).catch(() => new Map<string, string>()), []);
 
   return (
     <div className="layanan">
@@ -64,18 +47,13 @@ export function StatistikPage() {
       </div>
       {data.loading && !data.data && <Loading />}
       <ErrorAlert error={data.error} />
-      {data.data && (
-        <StatistikTables
-          data={data.data}
-          jenisName={(kode) => jenis.data?.items.find((j) => j.kode === kode)?.nama ?? kode}
-          kelurahanName={(kode) => names.data?.get(kode) ?? kode}
-        />
-      )}
+      {data.data && <StatistikTables data={data.data} />}
     </div>
   );
 }
 
-function StatistikTables({ data, jenisName, kelurahanName }: { data: Statistik; jenisName: (kode: string) => string; kelurahanName: (kode: string) => string }) {
+/** The summary, then one table per kelurahan, letter type and month, each with its median time and share within SLA. */
+function StatistikTables({ data }: { data: Statistik }) {
   const { t, lang } = useI18n();
   const r = data.ringkasan;
   // Days as the API gives them; under a day in hours, as letters are often issued the same day.
@@ -85,7 +63,7 @@ function StatistikTables({ data, jenisName, kelurahanName }: { data: Statistik; 
     const hours = days * 24;
     return hours < 1 ? t('layanan.statistik.kurangJam') : t('layanan.statistik.jam', { n: formatAngka(hours, lang, 1) });
   };
-  const persen = (part: number, whole: number) => (whole === 0 ? '—' : `${formatAngka((part / whole) * 100, lang, 1)}%`);
+  const persen = (value: number | null) => (value === null ? '—' : `${formatAngka(value, lang, 1)}%`);
   const summary: [MessageKey, string][] = [
     ['layanan.statistik.diajukan', formatAngka(r.diajukan, lang)],
     ['layanan.statistik.selesai', formatAngka(r.selesai, lang)],
@@ -94,12 +72,24 @@ function StatistikTables({ data, jenisName, kelurahanName }: { data: Statistik; 
     ['layanan.statistik.berjalan', formatAngka(r.berjalan, lang)],
     ['layanan.statistik.terlambat', formatAngka(r.terlambat, lang)],
     ['layanan.statistik.median', durasi(r.medianHariSelesai)],
-    ['layanan.statistik.tepatWaktu', r.persenTepatWaktu === null ? '—' : `${formatAngka(r.persenTepatWaktu, lang, 1)}%`],
+    ['layanan.statistik.tepatWaktu', persen(r.persenTepatWaktu)],
   ];
+  // Place names come with their codes; the kecamatan is named when the figures span more than one.
+  const kecamatanCount = new Set(data.menurutKelurahan.map((row) => row.kodeKecamatan)).size;
   const tables: { id: string; title: MessageKey; column: MessageKey; rows: Baris[] }[] = [
-    { id: 'kelurahan', title: 'layanan.statistik.perKelurahan', column: 'layanan.field.kelurahan', rows: kelompok(data.perBulan, (row) => row.kodeKelurahan, kelurahanName) },
-    { id: 'jenis', title: 'layanan.statistik.perJenis', column: 'layanan.field.jenis', rows: kelompok(data.perBulan, (row) => row.jenis, jenisName) },
-    { id: 'bulan', title: 'layanan.statistik.perBulan', column: 'layanan.statistik.bulan', rows: kelompok(data.perBulan, (row) => row.bulan, (bulan) => formatBulan(bulan, lang)) },
+    {
+      id: 'kelurahan',
+      title: 'layanan.statistik.perKelurahan',
+      column: 'layanan.field.kelurahan',
+      rows: data.menurutKelurahan.map((row) => ({
+        ...row,
+        key: row.kodeKelurahan,
+        label: row.kelurahan,
+        sub: kecamatanCount > 1 ? t('layanan.statistik.kodeKecamatan', { kode: row.kodeKelurahan, kecamatan: row.kecamatan }) : row.kodeKelurahan,
+      })),
+    },
+    { id: 'jenis', title: 'layanan.statistik.perJenis', column: 'layanan.field.jenis', rows: data.menurutJenis.map((row) => ({ ...row, key: row.jenis, label: row.nama })) },
+    { id: 'bulan', title: 'layanan.statistik.perBulan', column: 'layanan.statistik.bulan', rows: data.menurutBulan.map((row) => ({ ...row, key: row.bulan, label: formatBulan(row.bulan, lang) })) },
   ];
 
   return (
@@ -136,21 +126,26 @@ function StatistikTables({ data, jenisName, kelurahanName }: { data: Statistik; 
                   <th scope="col">{t(table.column)}</th>
                   <th scope="col">{t('layanan.statistik.diajukan')}</th>
                   <th scope="col">{t('layanan.statistik.selesai')}</th>
+                  <th scope="col">{t('layanan.statistik.median')}</th>
                   <th scope="col">{t('layanan.statistik.tepatWaktu')}</th>
                 </tr>
               </thead>
               <tbody>
                 {table.rows.length === 0 && (
                   <tr>
-                    <td colSpan={4}>{t('layanan.statistik.empty')}</td>
+                    <td colSpan={5}>{t('layanan.statistik.empty')}</td>
                   </tr>
                 )}
                 {table.rows.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row">{row.label}</th>
+                    <th scope="row">
+                      {row.label}
+                      {row.sub && <span className="layanan-small layanan-statistik-kode"> {row.sub}</span>}
+                    </th>
                     <td>{formatAngka(row.diajukan, lang)}</td>
                     <td>{formatAngka(row.selesai, lang)}</td>
-                    <td>{persen(row.tepatWaktu, row.selesai)}</td>
+                    <td>{durasi(row.medianHariSelesai)}</td>
+                    <td>{persen(row.persenTepatWaktu)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -219,6 +219,19 @@ export interface Statistik {
     persenTepatWaktu: number | null;
   };
   perBulan: { bulan: string; kodeKelurahan: string; jenis: string; diajukan: number; selesai: number; tepatWaktu: number }[];
+  /** Per kelurahan, named from the wilayah registry; a lurah's or camat's kelurahan without requests come with zeros. */
+  menurutKelurahan: (Angka & { kodeKelurahan: string; kelurahan: string; kodeKecamatan: string; kecamatan: string })[];
+  menurutJenis: (Angka & { jenis: string; nama: string })[];
+  menurutBulan: (Angka & { bulan: string })[];
+}
+
+/** The figures of one group: counts, the median days to completion and the share within SLA (null with none finished). */
+export interface Angka {
+  diajukan: number;
+  selesai: number;
+  tepatWaktu: number;
+  medianHariSelesai: number | null;
+  persenTepatWaktu: number | null;
 }
 
 export type JenisLibur = 'nasional' | 'cuti_bersama' | 'daerah';
@@ -243,14 +256,16 @@ export interface Lacak {
   riwayat: { status: Status; pada: string }[];
 }
 
-/**
- * The upload limits the server applies by default (PADU_LAYANAN_MAX_FILE_BYTES, PADU_LAYANAN_MAX_FILES).
- * The API does not publish the configured values, so the form shows these and the server's 413/422
- * message (which names the real limit) is shown when a file breaks them.
- */
-export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-export const DEFAULT_MAX_FILES = 10;
-export const ACCEPT_FILES = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
+/** The attachment limits the server applies (GET /layanan/batas): what forms say and check before sending. */
+export interface Batas {
+  maxBytes: number;
+  maxFiles: number;
+  mediaTypes: string[];
+  ekstensi: string[];
+}
+
+/** What a file picker offers: the accepted types and their usual endings (the server still checks the content). */
+export const acceptOf = (batas: Batas) => [...batas.mediaTypes, ...batas.ekstensi].join(',');
 
 const enc = encodeURIComponent;
 
@@ -306,6 +321,17 @@ export function newIdempotencyKey(): string {
 
 // ------------------------------------------------------------------ catalogue
 
+let batasCache: Promise<Batas> | null = null;
+
+/** The attachment limits; read once per page load (they change only with the server's configuration). */
+export function getBatas(): Promise<Batas> {
+  batasCache ??= apiRequest<Batas>('GET', '/layanan/batas').catch((error: unknown) => {
+    batasCache = null;
+    throw error;
+  });
+  return batasCache;
+}
+
 export function listJenis(semua: boolean, signal?: AbortSignal): Promise<{ items: Jenis[] }> {
   return apiRequest('GET', '/layanan/jenis', { query: { semua: semua ? 'true' : undefined }, signal });
 }
@@ -357,8 +383,8 @@ export function ajukan(input: AjukanInput, idempotencyKey: string, context: Call
   return rawSend('POST', '/layanan/saya/permohonan', context, { json: input, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
-export function listPermohonanSaya(signal?: AbortSignal): Promise<{ items: Permohonan[] }> {
-  return apiRequest('GET', '/layanan/saya/permohonan', { query: { limit: 100 }, signal });
+export function listPermohonanSaya(query: { limit: number; cursor?: string }, signal?: AbortSignal): Promise<QueuePage> {
+  return apiRequest('GET', '/layanan/saya/permohonan', { query, signal });
 }
 
 export function getPermohonanSaya(ref: string, signal?: AbortSignal): Promise<Versioned<Detail>> {
@@ -383,6 +409,7 @@ export function hapusLampiranSaya(ref: string, lampiranId: string): Promise<void
 }
 
 export const suratSayaUrl = (id: string) => `/api/v1/layanan/saya/permohonan/${enc(id)}/surat`;
+export const lampiranSayaUrl = (id: string, lampiranId: string) => `/api/v1/layanan/saya/permohonan/${enc(id)}/lampiran/${enc(lampiranId)}`;
 
 export function listNotifikasi(signal?: AbortSignal): Promise<{ items: Notifikasi[] }> {
   return apiRequest('GET', '/layanan/saya/notifikasi', { query: { limit: 50 }, signal });
@@ -416,6 +443,16 @@ export function antrianKecamatan(query: QueueQuery, signal?: AbortSignal): Promi
 
 export function getPermohonan(ref: string, signal?: AbortSignal): Promise<Versioned<Detail>> {
   return apiRequestVersioned('GET', `/layanan/permohonan/${enc(ref)}`, { signal });
+}
+
+/** One request of the camat's kecamatan, read-only (the holder masked as for staff). */
+export function getPermohonanKecamatan(ref: string, signal?: AbortSignal): Promise<Versioned<Detail>> {
+  return apiRequestVersioned('GET', `/layanan/kecamatan/permohonan/${enc(ref)}`, { signal });
+}
+
+/** The counter's pre-fill: the letter type and the resident by NIK, masked (404 unknown NIK, 403 another kelurahan). */
+export function getDrafLoket(jenis: string, nik: string, signal?: AbortSignal): Promise<{ jenis: Jenis; pemohon: Pemohon }> {
+  return apiRequest('GET', `/layanan/loket/draf/${enc(jenis)}`, { query: { nik }, signal });
 }
 
 export type Aksi = 'ambil' | 'perbaikan' | 'teruskan' | 'tolak';

@@ -1,14 +1,15 @@
-import { useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { SelectField, TextField } from '../../components/fields';
 import { DateTime } from '../../components/DateTime';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { Lang } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/id';
 import { fieldLabelOf, formatNilai, formatTanggal, formatUkuran, sisaText, statusLabel, uploadErrorText, verifikasiLabel } from './labels';
 import {
-  ACCEPT_FILES,
-  DEFAULT_MAX_FILE_BYTES,
-  DEFAULT_MAX_FILES,
+  acceptOf,
+  getBatas,
   TERMINAL,
+  type Batas,
   type FieldDef,
   type Lampiran,
   type Pemohon,
@@ -56,21 +57,42 @@ export function Timeline({ riwayat, headingId }: { riwayat: readonly Riwayat[]; 
   );
 }
 
-/** The holder's data as the registry knows it (read-only: the resident never retypes it). */
+/** Staff see NIK, No. KK and the birth date masked (`137101******0001`, `1990-**-**`): the API decides. */
+const isMasked = (value: string | undefined) => Boolean(value?.includes('*'));
+
+/** A birth date as words: the full date, or only the year when it is masked ("tahun 1990"). */
+function tanggalLahirText(value: string | undefined, lang: Lang, t: (key: MessageKey, params?: Record<string, string | number>) => string): string | undefined {
+  if (!value) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatTanggal(value, lang);
+  const year = /^(\d{4})-\*\*-\*\*$/.exec(value);
+  return year ? t('layanan.pemohon.tahunLahir', { tahun: year[1]! }) : value;
+}
+
+/**
+ * The holder's data as the registry knows it (read-only: the resident never retypes it). In staff
+ * views NIK, No. KK and the birth date come masked; a note says so, and the masked digits are
+ * marked so a screen reader does not read out a row of asterisks.
+ */
 export function PemohonDetails({ pemohon }: { pemohon: Pemohon }) {
   const { t, lang } = useI18n();
-  const rows: [MessageKey, string | undefined][] = [
+  const masked = isMasked(pemohon.nik) || isMasked(pemohon.noKk) || isMasked(pemohon.tanggalLahir);
+  const maskedText = (value: string | undefined) =>
+    value && isMasked(value) ? (
+      <>
+        <span aria-hidden="true" className="layanan-masked">
+          {value}
+        </span>
+        <span className="visually-hidden">{t('layanan.pemohon.disamarkanSr', { awal: value.slice(0, 6), akhir: value.slice(-4) })}</span>
+      </>
+    ) : (
+      value
+    );
+  const ttl = pemohon.tempatLahir || pemohon.tanggalLahir ? [pemohon.tempatLahir, tanggalLahirText(pemohon.tanggalLahir, lang, t)].filter(Boolean).join(', ') : undefined;
+  const rows: [MessageKey, ReactNode][] = [
     ['layanan.pemohon.nama', pemohon.nama],
-    ['layanan.pemohon.nik', pemohon.nik],
-    ['layanan.pemohon.noKk', pemohon.noKk],
-    [
-      'layanan.pemohon.ttl',
-      pemohon.tempatLahir || pemohon.tanggalLahir
-        ? [pemohon.tempatLahir, pemohon.tanggalLahir && /^\d{4}-\d{2}-\d{2}$/.test(pemohon.tanggalLahir) ? formatTanggal(pemohon.tanggalLahir, lang) : pemohon.tanggalLahir]
-            .filter(Boolean)
-            .join(', ')
-        : undefined,
-    ],
+    ['layanan.pemohon.nik', maskedText(pemohon.nik)],
+    ['layanan.pemohon.noKk', maskedText(pemohon.noKk)],
+    ['layanan.pemohon.ttl', ttl],
     ['layanan.pemohon.jenisKelamin', pemohon.jenisKelamin ? t(pemohon.jenisKelamin === 'L' ? 'layanan.pemohon.L' : 'layanan.pemohon.P') : undefined],
     ['layanan.pemohon.agama', pemohon.agama],
     ['layanan.pemohon.pekerjaan', pemohon.pekerjaan],
@@ -84,16 +106,19 @@ export function PemohonDetails({ pemohon }: { pemohon: Pemohon }) {
     ],
   ];
   return (
-    <dl className="details layanan-details">
-      {rows
-        .filter(([, value]) => value !== undefined && value !== null && value !== '')
-        .map(([key, value]) => (
-          <div key={key} className="layanan-details__row">
-            <dt>{t(key)}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-    </dl>
+    <>
+      <dl className="details layanan-details">
+        {rows
+          .filter(([, value]) => value !== undefined && value !== null && value !== '')
+          .map(([key, value]) => (
+            <div key={key} className="layanan-details__row">
+              <dt>{t(key)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      {masked && <p className="field__hint layanan-masked-note">{t('layanan.pemohon.disamarkan')}</p>}
+    </>
   );
 }
 
@@ -195,10 +220,49 @@ export function IsianFields({ fields, values, onChange, errors }: IsianFieldsPro
   );
 }
 
-/** "PDF, JPG atau PNG, maksimal 2 MB per berkas, paling banyak 10 berkas". */
-export function BerkasHint() {
+/** The attachment limits the server applies, read once (null until they arrive, or when they cannot be read). */
+export function useBatas(): Batas | null {
+  const [batas, setBatas] = useState<Batas | null>(null);
+  useEffect(() => {
+    let live = true;
+    getBatas().then(
+      (value) => live && setBatas(value),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return batas;
+}
+
+const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
+
+/** The accepted types as words: "PDF, JPG atau PNG" / "PDF, JPG or PNG". */
+export function jenisBerkasText(batas: Batas, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+  const names = [...new Set(batas.mediaTypes.map((type) => TYPE_NAMES[type] ?? type))];
+  return names.length <= 1 ? (names[0] ?? '') : t('layanan.berkas.atau', { daftar: names.slice(0, -1).join(', '), akhir: names.at(-1)! });
+}
+
+/** "PDF, JPG atau PNG; maksimal 2 MB per berkas, paling banyak 10 berkas per permohonan", from the server's limits. */
+export function BerkasHint({ batas }: { batas: Batas | null }) {
   const { t, lang } = useI18n();
-  return <>{t('layanan.berkas.hint', { size: formatUkuran(DEFAULT_MAX_FILE_BYTES, lang), count: DEFAULT_MAX_FILES })}</>;
+  if (!batas) return <>{t('layanan.berkas.hintMemuat')}</>;
+  return <>{t('layanan.berkas.hintBatas', { jenis: jenisBerkasText(batas, t), size: formatUkuran(batas.maxBytes, lang), count: batas.maxFiles })}</>;
+}
+
+/**
+ * What the server would refuse in a chosen file, said before it is sent: too large, or not one of
+ * the accepted types by its name and type. Null when it may go (the server still checks the content).
+ */
+export function berkasDitolak(file: File, batas: Batas | null, t: (key: MessageKey, params?: Record<string, string | number>) => string, lang: Lang): string | null {
+  if (!batas) return null;
+  if (file.size > batas.maxBytes) return t('layanan.berkas.error.413', { file: file.name, limit: formatUkuran(batas.maxBytes, lang) });
+  const name = file.name.toLowerCase();
+  if (!batas.mediaTypes.includes(file.type) && !batas.ekstensi.some((ending) => name.endsWith(ending))) {
+    return t('layanan.berkas.error.bukanJenis', { file: file.name, jenis: jenisBerkasText(batas, t) });
+  }
+  return null;
 }
 
 interface FileFieldProps {
@@ -213,13 +277,14 @@ interface FileFieldProps {
 /** A file input with its label, the rules, the chosen file and an error next to it. */
 export function FileField({ label, hint, error, file, onChange, required }: FileFieldProps) {
   const { t, lang } = useI18n();
+  const batas = useBatas();
   const id = useId();
   const describedBy = [`${id}-hint`, file ? `${id}-chosen` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className="field layanan-file">
       <label htmlFor={id}>{label}</label>
       <p id={`${id}-hint`} className="field__hint">
-        {hint ?? <BerkasHint />}
+        {hint ?? <BerkasHint batas={batas} />}
       </p>
       {error && (
         <p id={`${id}-error`} className="field__error">
@@ -229,7 +294,7 @@ export function FileField({ label, hint, error, file, onChange, required }: File
       <input
         id={id}
         type="file"
-        accept={ACCEPT_FILES}
+        accept={batas ? acceptOf(batas) : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         aria-required={required || undefined}
@@ -305,6 +370,7 @@ interface UnggahFormProps {
 /** Adds or replaces one attachment: pick the requirement it meets, pick the file. */
 export function UnggahForm({ syarat, upload, headingId }: UnggahFormProps) {
   const { t, lang } = useI18n();
+  const batas = useBatas();
   const [which, setWhich] = useState(syarat[0]?.name ?? 'lainnya');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState('');
@@ -318,6 +384,12 @@ export function UnggahForm({ syarat, upload, headingId }: UnggahFormProps) {
     setDone('');
     if (!file) {
       setError(t('layanan.berkas.error.kosong'));
+      form.current?.querySelector<HTMLElement>('input[type=file]')?.focus();
+      return;
+    }
+    const refused = berkasDitolak(file, batas, t, lang);
+    if (refused) {
+      setError(refused);
       form.current?.querySelector<HTMLElement>('input[type=file]')?.focus();
       return;
     }

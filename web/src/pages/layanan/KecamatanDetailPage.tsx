@@ -1,0 +1,139 @@
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { useResource } from '../../hooks/useResource';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatTanggal, kanalLabel } from './labels';
+import { getPermohonanKecamatan, type Detail } from './layananApi';
+import { IsianDetails, LampiranTable, PemohonDetails, SlaInfo, StatusBadge, Timeline } from './parts';
+import { SyaratList } from './PermohonanSayaDetailPage';
+import './layanan.css';
+
+/**
+ * The camat's look at one request of the kecamatan: where it stands, who handles it, its files
+ * and timeline, the holder masked as for kelurahan staff. Read-only: the kelurahan acts on it.
+ */
+export function KecamatanDetailPage() {
+  const { t } = useI18n();
+  const { ref = '' } = useParams();
+  const record = useResource((signal) => getPermohonanKecamatan(ref, signal), [ref]);
+
+  return (
+    <div className="layanan">
+      <p className="breadcrumb">
+        <Link to="/layanan-kecamatan">{t('layanan.kecamatan.back')}</Link>
+      </p>
+      <PageHeading>{record.data ? `${record.data.data.jenis.nama} · ${record.data.data.kodeLacak}` : t('layanan.detail.title')}</PageHeading>
+      {record.loading && !record.data && <Loading />}
+      <ErrorAlert error={record.error} />
+      {record.data && <DetailKecamatan p={record.data.data} />}
+    </div>
+  );
+}
+
+function DetailKecamatan({ p }: { p: Detail }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <p className="field__hint">{t('layanan.kecamatan.bacaSaja')}</p>
+      <section className="panel" aria-labelledby="kec-ringkasan-heading">
+        <h2 id="kec-ringkasan-heading">{t('layanan.detail.ringkasan')}</h2>
+        <dl className="details layanan-details">
+          <div className="layanan-details__row">
+            <dt>{t('layanan.field.status')}</dt>
+            <dd>
+              <StatusBadge status={p.status} />
+            </dd>
+          </div>
+          <div className="layanan-details__row">
+            <dt>{t('layanan.field.kodeLacak')}</dt>
+            <dd>
+              <code className="layanan-kode-inline">{p.kodeLacak}</code>
+            </dd>
+          </div>
+          <div className="layanan-details__row">
+            <dt>{t('layanan.field.kelurahan')}</dt>
+            <dd>{p.pemohon.kelurahan ? `${p.pemohon.kelurahan} (${p.kodeKelurahan})` : p.kodeKelurahan}</dd>
+          </div>
+          <div className="layanan-details__row">
+            <dt>{t('layanan.field.diajukan')}</dt>
+            <dd>{formatTanggal(p.diajukanAt, lang)}</dd>
+          </div>
+          <div className="layanan-details__row">
+            <dt>{t('layanan.field.jatuhTempo')}</dt>
+            <dd>
+              <SlaInfo p={p} />
+            </dd>
+          </div>
+          <div className="layanan-details__row">
+            <dt>{t('layanan.field.kanal')}</dt>
+            <dd>{t(kanalLabel(p.kanal))}</dd>
+          </div>
+          <div className="layanan-details__row">
+            <dt>{t('layanan.field.petugas')}</dt>
+            <dd>{p.petugas?.nama ?? t('layanan.detail.belumDiambil')}</dd>
+          </div>
+          {p.catatan && (
+            <div className="layanan-details__row">
+              <dt>{t('layanan.detail.catatan')}</dt>
+              <dd>{p.catatan}</dd>
+            </div>
+          )}
+        </dl>
+      </section>
+
+      {p.surat && (
+        <section className="panel" aria-labelledby="kec-surat-heading">
+          <h2 id="kec-surat-heading">{t('layanan.surat.title')}</h2>
+          {p.surat.dicabutAt && (
+            <div className="alert alert--error" role="note">
+              <p>{t('layanan.surat.dicabut', { tanggal: formatTanggal(p.surat.dicabutAt, lang) })}</p>
+              {p.surat.alasanCabut && <p>{t('layanan.surat.alasan', { alasan: p.surat.alasanCabut })}</p>}
+            </div>
+          )}
+          <dl className="details layanan-details">
+            <div className="layanan-details__row">
+              <dt>{t('layanan.surat.nomor')}</dt>
+              <dd>{p.surat.nomor}</dd>
+            </div>
+            <div className="layanan-details__row">
+              <dt>{t('layanan.surat.tanggal')}</dt>
+              <dd>{formatTanggal(p.surat.tanggal, lang)}</dd>
+            </div>
+            <div className="layanan-details__row">
+              <dt>{t('layanan.surat.penandatangan')}</dt>
+              <dd>
+                {p.surat.penandatangan.nama} ({p.surat.penandatangan.jabatan})
+              </dd>
+            </div>
+            <div className="layanan-details__row">
+              <dt>{t('layanan.surat.verifikasi')}</dt>
+              <dd className="break">
+                <a href={p.surat.verifikasiUrl}>{p.surat.verifikasiUrl}</a>
+              </dd>
+            </div>
+          </dl>
+        </section>
+      )}
+
+      <section className="panel" aria-labelledby="kec-berkas-heading">
+        <h2 id="kec-berkas-heading">{t('layanan.detail.berkas')}</h2>
+        <SyaratList detail={p} />
+        <LampiranTable lampiran={p.lampiran} syarat={p.syarat} captionId="kec-berkas-caption" />
+      </section>
+
+      <section className="panel" aria-labelledby="kec-pemohon-heading">
+        <h2 id="kec-pemohon-heading">{t('layanan.detail.pemohon')}</h2>
+        <PemohonDetails pemohon={p.pemohon} />
+        <h3>{t('layanan.detail.isian')}</h3>
+        <IsianDetails fields={p.fields} data={p.data} />
+      </section>
+
+      <section className="panel" aria-labelledby="kec-timeline-heading">
+        <h2 id="kec-timeline-heading">{t('layanan.timeline.title')}</h2>
+        <Timeline riwayat={p.riwayat} headingId="kec-timeline-heading" />
+      </section>
+    </>
+  );
+}
