@@ -11,7 +11,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmission } from '../../hooks/useSubmission';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/id';
-import { formatTanggal, formatUkuran, kanalLabel } from './labels';
+import { formatTanggal, formatUkuran } from './labels';
 import {
   aksi,
   cabutSurat,
@@ -25,7 +25,7 @@ import {
   type Lampiran,
   type Versioned,
 } from './layananApi';
-import { IsianDetails, LampiranTable, PemohonDetails, SlaInfo, StatusBadge, Timeline, UnggahForm } from './parts';
+import { IsianDetails, LampiranTable, PemohonDetails, RingkasanList, Timeline, UnggahForm } from './parts';
 import { SyaratList } from './PermohonanSayaDetailPage';
 import './layanan.css';
 
@@ -90,44 +90,7 @@ function DetailStaf({ record, onChange, onReload }: DetailProps) {
     <>
       <section className="panel" aria-labelledby="staf-ringkasan-heading">
         <h2 id="staf-ringkasan-heading">{t('layanan.detail.ringkasan')}</h2>
-        <dl className="details layanan-details">
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.status')}</dt>
-            <dd>
-              <StatusBadge status={p.status} />
-            </dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.kodeLacak')}</dt>
-            <dd>
-              <code className="layanan-kode-inline">{p.kodeLacak}</code>
-            </dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.diajukan')}</dt>
-            <dd>{formatTanggal(p.diajukanAt, lang)}</dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.jatuhTempo')}</dt>
-            <dd>
-              <SlaInfo p={p} />
-            </dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.kanal')}</dt>
-            <dd>{t(kanalLabel(p.kanal))}</dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.petugas')}</dt>
-            <dd>{p.petugas?.nama ?? t('layanan.detail.belumDiambil')}</dd>
-          </div>
-          {p.catatan && (
-            <div className="layanan-details__row">
-              <dt>{t('layanan.detail.catatan')}</dt>
-              <dd>{p.catatan}</dd>
-            </div>
-          )}
-        </dl>
+        <RingkasanList p={p} petugas />
       </section>
 
       <section className="panel" aria-labelledby="staf-aksi-heading">

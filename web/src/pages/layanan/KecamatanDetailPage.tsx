@@ -4,9 +4,9 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatTanggal, kanalLabel } from './labels';
+import { formatTanggal } from './labels';
 import { getPermohonanKecamatan, type Detail } from './layananApi';
-import { IsianDetails, LampiranTable, PemohonDetails, SlaInfo, StatusBadge, Timeline } from './parts';
+import { IsianDetails, LampiranTable, PemohonDetails, RingkasanList, Timeline } from './parts';
 import { SyaratList } from './PermohonanSayaDetailPage';
 import './layanan.css';
 
@@ -39,48 +39,7 @@ function DetailKecamatan({ p }: { p: Detail }) {
       <p className="field__hint">{t('layanan.kecamatan.bacaSaja')}</p>
       <section className="panel" aria-labelledby="kec-ringkasan-heading">
         <h2 id="kec-ringkasan-heading">{t('layanan.detail.ringkasan')}</h2>
-        <dl className="details layanan-details">
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.status')}</dt>
-            <dd>
-              <StatusBadge status={p.status} />
-            </dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.kodeLacak')}</dt>
-            <dd>
-              <code className="layanan-kode-inline">{p.kodeLacak}</code>
-            </dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.kelurahan')}</dt>
-            <dd>{p.pemohon.kelurahan ? `${p.pemohon.kelurahan} (${p.kodeKelurahan})` : p.kodeKelurahan}</dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.diajukan')}</dt>
-            <dd>{formatTanggal(p.diajukanAt, lang)}</dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.jatuhTempo')}</dt>
-            <dd>
-              <SlaInfo p={p} />
-            </dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.kanal')}</dt>
-            <dd>{t(kanalLabel(p.kanal))}</dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.petugas')}</dt>
-            <dd>{p.petugas?.nama ?? t('layanan.detail.belumDiambil')}</dd>
-          </div>
-          {p.catatan && (
-            <div className="layanan-details__row">
-              <dt>{t('layanan.detail.catatan')}</dt>
-              <dd>{p.catatan}</dd>
-            </div>
-          )}
-        </dl>
+        <RingkasanList p={p} kelurahan petugas />
       </section>
 
       {p.surat && (

@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { LocalInvalid, useFormSubmission } from '../../hooks/useFormSubmission';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatTanggal, formatUkuran, kanalLabel } from './labels';
+import { formatTanggal, formatUkuran } from './labels';
 import {
   ajukanUlang,
   batal,
@@ -22,7 +22,7 @@ import {
   type Status,
   type Versioned,
 } from './layananApi';
-import { IsianDetails, IsianFields, isianAwal, isianKosong, isianUntukApi, LampiranTable, PemohonDetails, SlaInfo, StatusBadge, Timeline, UnggahForm, type Isian } from './parts';
+import { IsianDetails, IsianFields, isianAwal, isianKosong, isianUntukApi, LampiranTable, PemohonDetails, RingkasanList, Timeline, UnggahForm, type Isian } from './parts';
 import './layanan.css';
 
 const BISA_BATAL: readonly Status[] = ['baru', 'verifikasi', 'perlu_perbaikan', 'menunggu_ttd'];
@@ -71,34 +71,7 @@ function DetailSaya({ record, onChange, onReload }: DetailProps) {
     <>
       <section className="panel" aria-labelledby="saya-ringkasan-heading">
         <h2 id="saya-ringkasan-heading">{t('layanan.detail.ringkasan')}</h2>
-        <dl className="details layanan-details">
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.status')}</dt>
-            <dd>
-              <StatusBadge status={p.status} />
-            </dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.kodeLacak')}</dt>
-            <dd>
-              <code className="layanan-kode-inline">{p.kodeLacak}</code>
-            </dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.diajukan')}</dt>
-            <dd>{formatTanggal(p.diajukanAt, lang)}</dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.jatuhTempo')}</dt>
-            <dd>
-              <SlaInfo p={p} />
-            </dd>
-          </div>
-          <div className="layanan-details__row">
-            <dt>{t('layanan.field.kanal')}</dt>
-            <dd>{t(kanalLabel(p.kanal))}</dd>
-          </div>
-        </dl>
+        <RingkasanList p={p} />
         <p role="status" className="status-line">
           {saved}
         </p>

@@ -4,7 +4,7 @@ import { DateTime } from '../../components/DateTime';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Lang } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/id';
-import { fieldLabelOf, formatNilai, formatTanggal, formatUkuran, sisaText, statusLabel, uploadErrorText, verifikasiLabel } from './labels';
+import { fieldLabelOf, formatNilai, formatTanggal, formatUkuran, kanalLabel, sisaText, statusLabel, uploadErrorText, verifikasiLabel } from './labels';
 import {
   acceptOf,
   getBatas,
@@ -35,6 +35,36 @@ export function SlaInfo({ p }: { p: Pick<Permohonan, 'jatuhTempo' | 'sisaHariKer
       {p.terlambat ? <span className="badge badge--off">{t('layanan.sla.terlambat')}</span> : null}{' '}
       <span className={p.terlambat ? 'layanan-sla__sisa layanan-sla__sisa--lewat' : 'layanan-sla__sisa'}>{sisaText(p.sisaHariKerja, t)}</span>
     </span>
+  );
+}
+
+/**
+ * The summary of a request: status, tracking code, dates, SLA and channel; staff views add the
+ * kelurahan, the officer and the last comment.
+ */
+export function RingkasanList({ p, kelurahan = false, petugas = false }: {
+  p: Pick<Permohonan, 'status' | 'kodeLacak' | 'diajukanAt' | 'jatuhTempo' | 'sisaHariKerja' | 'terlambat' | 'kanal' | 'petugas' | 'catatan' | 'kodeKelurahan'> & { pemohon?: { kelurahan?: string | null } };
+  kelurahan?: boolean;
+  petugas?: boolean;
+}) {
+  const { t, lang } = useI18n();
+  const row = (label: string, value: ReactNode) => (
+    <div className="layanan-details__row">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+  return (
+    <dl className="details layanan-details">
+      {row(t('layanan.field.status'), <StatusBadge status={p.status} />)}
+      {row(t('layanan.field.kodeLacak'), <code className="layanan-kode-inline">{p.kodeLacak}</code>)}
+      {kelurahan && row(t('layanan.field.kelurahan'), p.pemohon?.kelurahan ? `${p.pemohon.kelurahan} (${p.kodeKelurahan})` : p.kodeKelurahan)}
+      {row(t('layanan.field.diajukan'), formatTanggal(p.diajukanAt, lang))}
+      {row(t('layanan.field.jatuhTempo'), <SlaInfo p={p} />)}
+      {row(t('layanan.field.kanal'), t(kanalLabel(p.kanal)))}
+      {petugas && row(t('layanan.field.petugas'), p.petugas?.nama ?? t('layanan.detail.belumDiambil'))}
+      {petugas && p.catatan && row(t('layanan.detail.catatan'), p.catatan)}
+    </dl>
   );
 }
 
