@@ -14,6 +14,7 @@ import { createLogger } from './core/logger.js';
 import { createUser, findUserIdByUsername, resetPassword } from './core/users/service.js';
 import { version } from './core/version.js';
 import { modules } from './modules.js';
+import { demoAccountLines } from './modules/layanan/demo.js';
 import { seedDemo } from './registry/demo/seed.js';
 import { openKernel, startServer } from './server.js';
 
@@ -52,6 +53,8 @@ program
           : 'dan kata sandi dari PADU_ADMIN_PASSWORD.',
       );
     }
+    // The demo data was seeded with this new database (server.ts): name its accounts.
+    if (server.firstAdmin && config.demoData) lines.push(...(await demoAccountLines(server.kernel)));
     lines.push(`Dokumentasi API: ${server.url}/api/docs   Berhenti: Ctrl+C`, ``);
     process.stdout.write(lines.join('\n') + '\n');
   });
@@ -133,11 +136,13 @@ program
   .description('Add the deterministic Kota Padang demo data (small: seconds; city: ~12,000 employees and ~900,000 residents)')
   .addOption(new Option('-s, --scale <scale>', 'how much').choices(['small', 'city']).default('small'))
   .action(async (options: { scale: 'small' | 'city' }) => {
-    const seeded = await withKernel(async (kernel) => {
+    const { seeded, akun } = await withKernel(async (kernel) => {
       for (const module of modules) await module.start?.(kernel);
-      return seedDemo(kernel, options.scale, (module, seconds) => process.stdout.write(`  ${module.padEnd(12)} ${seconds.toFixed(1)} s\n`));
+      const seeded = await seedDemo(kernel, options.scale, (module, seconds) => process.stdout.write(`  ${module.padEnd(12)} ${seconds.toFixed(1)} s\n`));
+      return { seeded, akun: await demoAccountLines(kernel) };
     });
     process.stdout.write(`Data demo (${options.scale}) ditambahkan: ${seeded.join(', ') || '-'}\n`);
+    if (akun.length > 0) process.stdout.write(`${akun.join('\n')}\n`);
   });
 
 function describe(error: unknown): string {

@@ -114,7 +114,9 @@ export function loadConfig(env: Env = process.env): Config {
     pemdaCode,
     dbPoolSize: int(env, 'PADU_DB_POOL_SIZE', 10, 1, 500),
     workers: bool(env, 'PADU_WORKERS', true),
-    demoData: bool(env, 'PADU_DEMO_DATA', true),
+    // Demo data (with demo accounts whose password is public) only by default on the embedded
+    // database, where someone is trying Padu out; an external database is where production lives.
+    demoData: bool(env, 'PADU_DEMO_DATA', !env.DATABASE_URL),
     publicBaseUrl: httpUrl(env, 'PADU_PUBLIC_BASE_URL'),
     smtpUrl: smtpUrl(env),
     smtpFrom: env.PADU_SMTP_FROM || 'Padu e-Kelurahan <no-reply@localhost>',

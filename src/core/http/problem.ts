@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { format, pickLocale, type Locale } from '../i18n/locale.js';
-import { errorCatalog, type ErrorCode } from './error-codes.js';
+import { errorCatalog } from './error-codes.js';
 import { AppError, type FieldViolation } from './errors.js';
 import { fieldRuleMessages } from './field-rules.js';
 import { violationsFromAjv } from './validation.js';

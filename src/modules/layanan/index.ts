@@ -1,5 +1,6 @@
 import type { Kernel } from '../../core/kernel.js';
 import type { PaduModule } from '../../modules.js';
+import { seedLayananDemo } from './demo.js';
 import { seedHariLibur } from './hari-libur.js';
 import { seedKatalog } from './katalog.js';
 import { subscribers } from './notifikasi.js';
@@ -15,6 +16,7 @@ export const layananModule: PaduModule = {
   name: 'layanan',
   migrations: 'src/modules/layanan/migrations',
   routes: layananRoutes,
+  seedDemo: seedLayananDemo,
   async start(kernel: Kernel) {
     await seedKatalog(kernel);
     await seedHariLibur(kernel.db);

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../../core/audit/actor.js';
 import { recordAudit } from '../../core/audit/trail.js';
 import type { Principal } from '../../core/auth/principal.js';
+import type { DB } from '../../core/db/schema.js';
 import { AppError } from '../../core/http/errors.js';
 import type { Kernel } from '../../core/kernel.js';
 import { listOpd } from '../../registry/organisasi/index.js';
@@ -137,6 +138,63 @@ export async function suratDocument(
   };
 }
 
+export interface Terbitan {
+  /** The moment of issue: the letter's date (WIB day), its number's year and the request's completion. */
+  at: Date;
+  sebagai: 'lurah' | 'sekretaris';
+  signer: { nama: string; nip: string | null };
+  baseUrl: string;
+  /** Extra facts for the audit entry (the demo seeder marks its letters). */
+  auditNote?: Record<string, unknown>;
+}
+
+/**
+ * Issues the letter of a request waiting for its signature, inside the caller's transaction (the
+ * request row locked): the next number of its sequence, the letter built and rendered, its PDF,
+ * hash and verification token stored, the request closed, audited and announced. The one path
+ * every letter takes, approvals and the demo seeder alike.
+ */
+export async function terbitkan(kernel: Kernel, trx: Transaction<DB>, actor: Actor, row: PermohonanRow, terbitan: Terbitan): Promise<{ after: PermohonanRow; suratId: string; nomor: string }> {
+  const { at, sebagai, signer, baseUrl } = terbitan;
+  const tanggal = dayWib(at);
+  const tahun = Number(tanggal.slice(0, 4));
+  const urut = await nextNumber(trx, row.jenis_id, row.kode_kelurahan, tahun);
+  const nomor = formatNomor(row.jenis.formatNomor, { kodeSurat: row.jenis.kodeSurat, urut, kodeKelurahan: row.kode_kelurahan, tanggal });
+  const berlaku = berlakuSampai(tanggal, row.jenis.masaBerlaku);
+  const token = newToken();
+  const url = verifikasiUrl(baseUrl, token);
+  const namaKelurahan = row.pemohon.kelurahan;
+  const jabatan = sebagai === 'lurah' ? `Lurah ${namaKelurahan}` : `a.n. Lurah ${namaKelurahan}, Sekretaris Kelurahan`;
+  const penandatangan = { jabatan, nama: signer.nama, nip: signer.nip };
+  const doc = await suratDocument(trx, row, kernel.config.pemdaCode, nomor, tanggal, berlaku, penandatangan, url);
+  const pdf = await renderSurat(doc);
+  const hash = createHash('sha256').update(pdf).digest('hex');
+  const suratId = uuidv7();
+  await sql`INSERT INTO layanan.surat (id, permohonan_id, jenis_id, jenis_nama, kode_kelurahan, nama_kelurahan, tahun, urut, nomor, tanggal,
+      berlaku_sampai, pemegang, penandatangan, token, pdf, sha256, created_at)
+    VALUES (${suratId}, ${row.id}::uuid, ${row.jenis_id}::uuid, ${row.jenis.nama}, ${row.kode_kelurahan}, ${namaKelurahan}, ${tahun}, ${urut}, ${nomor},
+      ${tanggal}::date, ${berlaku}::date, ${row.nama_pemohon}, ${JSON.stringify(penandatangan)}::jsonb, ${token}, ${pdf}, ${hash}, ${at})`.execute(trx);
+  await sql`UPDATE layanan.permohonan SET status = 'selesai', catatan = null, selesai_at = ${at}, version = version + 1, updated_at = now()
+    WHERE id = ${row.id}::uuid`.execute(trx);
+  await addRiwayat(trx, actor, row.id, row.status, 'selesai', `Surat nomor ${nomor} diterbitkan`);
+  const after = (await findPermohonan(trx, row.id))!;
+  await recordAudit(trx, actor, {
+    action: 'permohonan.disetujui',
+    entityType: 'permohonan',
+    entityId: row.id,
+    before: { status: row.status, version: row.version },
+    after: { status: after.status, version: after.version, suratId, nomor, tanggal, sha256: hash, penandatangan: { jabatan, nip: signer.nip }, ...terbitan.auditNote },
+  });
+  await emitStatus(kernel, trx, actor, after, row.status, null);
+  await kernel.events.emit(trx, actor, {
+    type: 'surat.diterbitkan',
+    entityType: 'surat',
+    entityId: suratId,
+    payload: { id: suratId, permohonanId: row.id, jenis: row.jenis.kode, kodeKelurahan: row.kode_kelurahan, nomor, tanggal, sha256: hash },
+  });
+  return { after, suratId, nomor };
+}
+
 /**
  * The lurah (or sekretaris) approves: in one transaction the request is locked, the next number
  * of its sequence taken, the letter built and rendered, its PDF, hash and verification token
@@ -160,42 +218,8 @@ export async function setujui(kernel: Kernel, actor: Actor, principal: Principal
     if (!sebagai) throw new AppError('layanan.bukan_penandatangan', { kelurahan: row.kode_kelurahan });
     if (row.jenis.penandatangan === 'lurah' && sebagai !== 'lurah') throw new AppError('layanan.perlu_lurah', { jenis: row.jenis.nama });
 
-    const tanggal = dayWib();
-    const tahun = Number(tanggal.slice(0, 4));
-    const urut = await nextNumber(trx, row.jenis_id, row.kode_kelurahan, tahun);
-    const nomor = formatNomor(row.jenis.formatNomor, { kodeSurat: row.jenis.kodeSurat, urut, kodeKelurahan: row.kode_kelurahan, tanggal });
-    const berlaku = berlakuSampai(tanggal, row.jenis.masaBerlaku);
-    const token = newToken();
-    const url = verifikasiUrl(baseUrl, token);
-    const namaKelurahan = row.pemohon.kelurahan;
-    const jabatan = sebagai === 'lurah' ? `Lurah ${namaKelurahan}` : `a.n. Lurah ${namaKelurahan}, Sekretaris Kelurahan`;
-    const penandatangan = { jabatan, nama: fullName(pegawai), nip: pegawai.nip };
-    const doc = await suratDocument(trx, row, kernel.config.pemdaCode, nomor, tanggal, berlaku, penandatangan, url);
-    const pdf = await renderSurat(doc);
-    const hash = createHash('sha256').update(pdf).digest('hex');
-    const suratId = uuidv7();
-    await sql`INSERT INTO layanan.surat (id, permohonan_id, jenis_id, jenis_nama, kode_kelurahan, nama_kelurahan, tahun, urut, nomor, tanggal,
-        berlaku_sampai, pemegang, penandatangan, token, pdf, sha256)
-      VALUES (${suratId}, ${row.id}::uuid, ${row.jenis_id}::uuid, ${row.jenis.nama}, ${row.kode_kelurahan}, ${namaKelurahan}, ${tahun}, ${urut}, ${nomor},
-        ${tanggal}::date, ${berlaku}::date, ${row.nama_pemohon}, ${JSON.stringify(penandatangan)}::jsonb, ${token}, ${pdf}, ${hash})`.execute(trx);
-    await sql`UPDATE layanan.permohonan SET status = 'selesai', catatan = null, selesai_at = now(), version = version + 1, updated_at = now()
-      WHERE id = ${row.id}::uuid`.execute(trx);
-    await addRiwayat(trx, actor, row.id, row.status, 'selesai', `Surat nomor ${nomor} diterbitkan`);
-    const after = (await findPermohonan(trx, row.id))!;
-    await recordAudit(trx, actor, {
-      action: 'permohonan.disetujui',
-      entityType: 'permohonan',
-      entityId: row.id,
-      before: { status: row.status, version: row.version },
-      after: { status: after.status, version: after.version, suratId, nomor, tanggal, sha256: hash, penandatangan: { jabatan, nip: pegawai.nip } },
-    });
-    await emitStatus(kernel, trx, actor, after, row.status, null);
-    await kernel.events.emit(trx, actor, {
-      type: 'surat.diterbitkan',
-      entityType: 'surat',
-      entityId: suratId,
-      payload: { id: suratId, permohonanId: row.id, jenis: row.jenis.kode, kodeKelurahan: row.kode_kelurahan, nomor, tanggal, sha256: hash },
-    });
+    const signer = { nama: fullName(pegawai), nip: pegawai.nip };
+    const { after } = await terbitkan(kernel, trx, actor, row, { at: new Date(), sebagai, signer, baseUrl });
     const surat = (await suratOf(trx, row.id, baseUrl))!;
     return { row: after, surat };
   });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { Static } from 'typebox';
 import { actorOf, principalOf } from '../../core/auth/principal.js';
 import { problems } from '../../core/http/schemas.js';
 import type { Kernel } from '../../core/kernel.js';

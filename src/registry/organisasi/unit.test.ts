@@ -30,7 +30,6 @@ describe('organisasi: units, jabatan, struktur and reorganisation', () => {
     assert.equal(res.status, 201, JSON.stringify(res.body));
     return res.body as Record<string, any>;
   };
-  const etagOf = async (unitId: string) => (await t.admin.get(`/api/v1/unit/${unitId}`)).headers.get('etag')!;
   const struktur = async (opd: Record<string, any>, tanggal: string) => {
     const res = await t.admin.get(`/api/v1/opd/${opd.kode}/struktur?tanggal=${tanggal}`);
     assert.equal(res.status, 200, JSON.stringify(res.body));

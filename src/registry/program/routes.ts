@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { type Static } from 'typebox';
-import { Type } from 'typebox';
 import { actorOf, principalOf } from '../../core/auth/principal.js';
 import { format } from '../../core/i18n/locale.js';
 import { AppError, invalid } from '../../core/http/errors.js';
