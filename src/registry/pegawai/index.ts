@@ -15,6 +15,6 @@ export const pegawaiModule: PaduModule = {
   seedDemo: seedPegawai,
 };
 
-export { findPegawai, getPegawaiByNip, verifyNip } from './pegawai-service.js';
+export { findPegawai, getPegawaiByNip, listPegawai, verifyNip } from './pegawai-service.js';
 import { getPegawaiByNip } from './pegawai-service.js';
 export type { Pegawai, JenisPegawai, StatusPegawai } from './model.js';

@@ -22,7 +22,7 @@ export const pendudukModule: PaduModule = {
 };
 
 export { verifyPenduduk, type VerifyInput } from './verify.js';
-export { getPendudukMasked, kodeLists } from './read-service.js';
+export { getPendudukMasked, kodeLists, listPenduduk } from './read-service.js';
 
 /**
  * For other modules: one resident in full by NIK or id, archived ones included; null when
