@@ -207,6 +207,8 @@ export interface Diajukan {
   row: PermohonanRow;
   /** True when the Idempotency-Key named a request made before: the same answer again. */
   replay: boolean;
+  /** The holiday calendar the due date was computed with, so the answer need not read it again. */
+  holidays?: Holidays;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -262,7 +264,7 @@ export async function ajukan(
         await emitStatus(kernel, trx, actor, created, null, null);
         return created;
       });
-      return { row, replay: false };
+      return { row, replay: false, holidays };
     } catch (error) {
       const constraint = (error as { code?: string; constraint?: string }).code === '23505' ? (error as { constraint?: string }).constraint : undefined;
       if (constraint?.includes('idempotency') && idempotencyKey) {

@@ -7,7 +7,7 @@ import type { Kernel } from '../../core/kernel.js';
 import { etagFor } from '../../registry/kernel/etag.js';
 import { IfMatchHeaders, withEtag } from '../../registry/kernel/http-schemas.js';
 import { createHariLibur, deleteHariLibur, listHariLibur, loadHolidays, updateHariLibur } from './hari-libur.js';
-import { addWorkingDays, dayWib, isWorkingDay } from './kalender.js';
+import { addWorkingDays, dayWib, isWorkingDay, type Holidays } from './kalender.js';
 import { archiveJenis, createJenis, jenisHistory, listJenis, requireJenis, updateJenis, type JenisInput } from './katalog.js';
 import { EKSTENSI, hapusLampiran, isiLampiran, lampiranOf, MEDIA_TYPES, unggah, verifikasiLampiran, type Lampiran } from './lampiran.js';
 import { notifikasiSaya, tandaiDibaca } from './notifikasi.js';
@@ -77,11 +77,15 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
    * holder's NIK, No. KK and birth date masked, as in the registry's default view: the full record
    * stays behind the registry's reason-and-log path, and the issued letter carries the full data.
    */
-  async function detail(row: PermohonanRow, request: FastifyRequest) {
+  async function detail(row: PermohonanRow, request: FastifyRequest, known?: Holidays) {
     const own = request.principal?.nik === row.nik;
     const pemohon = own ? row.pemohon : maskPemohon(row.pemohon);
-    const holidays = await loadHolidays(kernel.db);
-    const [riwayat, lampiran, surat] = await Promise.all([riwayatOf(kernel.db, row.id), lampiranOf(kernel.db, row.id), suratOf(kernel.db, row.id, baseUrlOf(kernel, request))]);
+    const [holidays, riwayat, lampiran, surat] = await Promise.all([
+      known ?? loadHolidays(kernel.db),
+      riwayatOf(kernel.db, row.id),
+      lampiranOf(kernel.db, row.id),
+      suratOf(kernel.db, row.id, baseUrlOf(kernel, request)),
+    ]);
     const met = new Set(lampiran.filter((l) => l.diverifikasi !== 'tidak_sah').map((l) => l.syarat));
     return {
       ...toPermohonan(row, holidays, dayWib()),
@@ -102,8 +106,8 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       .header('x-content-type-options', 'nosniff')
       .send(isi);
 
-  const sendDetail = async (reply: FastifyReply, request: FastifyRequest, row: PermohonanRow, code = 200) =>
-    reply.code(code).header('etag', etagFor(row.version)).send(await detail(row, request));
+  const sendDetail = async (reply: FastifyReply, request: FastifyRequest, row: PermohonanRow, code = 200, holidays?: Holidays) =>
+    reply.code(code).header('etag', etagFor(row.version)).send(await detail(row, request, holidays));
 
   // ---------------------------------------------------------------- catalogue
   app.get<{ Querystring: Static<typeof S.JenisListQuery> }>(
@@ -283,9 +287,9 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const { row, replay } = await ajukan(kernel, actorOf(request), principal, ownNik(principal), 'online', request.body, request.headers['idempotency-key']);
+      const { row, replay, holidays } = await ajukan(kernel, actorOf(request), principal, ownNik(principal), 'online', request.body, request.headers['idempotency-key']);
       if (replay) reply.header('idempotent-replayed', 'true');
-      return sendDetail(reply.header('location', `/api/v1/layanan/saya/permohonan/${row.id}`), request, row, 201);
+      return sendDetail(reply.header('location', `/api/v1/layanan/saya/permohonan/${row.id}`), request, row, 201, holidays);
     },
   );
 
@@ -434,9 +438,9 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
     },
     async (request, reply) => {
       const { nik, ...input } = request.body;
-      const { row, replay } = await ajukan(kernel, actorOf(request), principalOf(request), nik.replace(/[\s.-]/g, ''), 'loket', input, request.headers['idempotency-key']);
+      const { row, replay, holidays } = await ajukan(kernel, actorOf(request), principalOf(request), nik.replace(/[\s.-]/g, ''), 'loket', input, request.headers['idempotency-key']);
       if (replay) reply.header('idempotent-replayed', 'true');
-      return sendDetail(reply.header('location', `/api/v1/layanan/permohonan/${row.id}`), request, row, 201);
+      return sendDetail(reply.header('location', `/api/v1/layanan/permohonan/${row.id}`), request, row, 201, holidays);
     },
   );
 

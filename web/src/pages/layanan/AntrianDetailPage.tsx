@@ -11,7 +11,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmission } from '../../hooks/useSubmission';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/id';
-import { formatTanggal, formatUkuran } from './labels';
+import { formatUkuran } from './labels';
 import {
   aksi,
   cabutSurat,
@@ -25,7 +25,7 @@ import {
   type Lampiran,
   type Versioned,
 } from './layananApi';
-import { IsianDetails, LampiranTable, PemohonDetails, RingkasanList, Timeline, UnggahForm } from './parts';
+import { IsianDetails, LampiranTable, PemohonDetails, RingkasanList, SuratPanel, Timeline, UnggahForm } from './parts';
 import { SyaratList } from './PermohonanSayaDetailPage';
 import './layanan.css';
 
@@ -205,43 +205,14 @@ function DetailStaf({ record, onChange, onReload }: DetailProps) {
       </section>
 
       {p.surat && (
-        <section className="panel" aria-labelledby="staf-surat-heading">
-          <h2 id="staf-surat-heading">{t('layanan.surat.title')}</h2>
-          {p.surat.dicabutAt && (
-            <div className="alert alert--error" role="note">
-              <p>{t('layanan.surat.dicabut', { tanggal: formatTanggal(p.surat.dicabutAt, lang) })}</p>
-              {p.surat.alasanCabut && <p>{t('layanan.surat.alasan', { alasan: p.surat.alasanCabut })}</p>}
-            </div>
-          )}
-          <dl className="details layanan-details">
-            <div className="layanan-details__row">
-              <dt>{t('layanan.surat.nomor')}</dt>
-              <dd>{p.surat.nomor}</dd>
-            </div>
-            <div className="layanan-details__row">
-              <dt>{t('layanan.surat.tanggal')}</dt>
-              <dd>{formatTanggal(p.surat.tanggal, lang)}</dd>
-            </div>
-            <div className="layanan-details__row">
-              <dt>{t('layanan.surat.penandatangan')}</dt>
-              <dd>
-                {p.surat.penandatangan.nama} ({p.surat.penandatangan.jabatan}){p.surat.penandatangan.nip ? `, NIP ${p.surat.penandatangan.nip}` : ''}
-              </dd>
-            </div>
-            <div className="layanan-details__row">
-              <dt>{t('layanan.surat.verifikasi')}</dt>
-              <dd className="break">
-                <a href={p.surat.verifikasiUrl}>{p.surat.verifikasiUrl}</a>
-              </dd>
-            </div>
-          </dl>
+        <SuratPanel surat={p.surat} headingId="staf-surat-heading" nip>
           <p className="layanan-actions">
             <a className="button button--secondary" href={suratStafUrl(p.id)} download>
               {t('layanan.surat.unduh')}
               <span className="visually-hidden"> ({formatUkuran(p.surat.ukuran, lang)})</span>
             </a>
           </p>
-        </section>
+        </SuratPanel>
       )}
 
       <section className="panel" aria-labelledby="staf-berkas-heading">

@@ -4,9 +4,8 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatTanggal } from './labels';
 import { getPermohonanKecamatan, type Detail } from './layananApi';
-import { IsianDetails, LampiranTable, PemohonDetails, RingkasanList, Timeline } from './parts';
+import { IsianDetails, LampiranTable, PemohonDetails, RingkasanList, SuratPanel, Timeline } from './parts';
 import { SyaratList } from './PermohonanSayaDetailPage';
 import './layanan.css';
 
@@ -33,7 +32,7 @@ export function KecamatanDetailPage() {
 }
 
 function DetailKecamatan({ p }: { p: Detail }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   return (
     <>
       <p className="field__hint">{t('layanan.kecamatan.bacaSaja')}</p>
@@ -42,39 +41,7 @@ function DetailKecamatan({ p }: { p: Detail }) {
         <RingkasanList p={p} kelurahan petugas />
       </section>
 
-      {p.surat && (
-        <section className="panel" aria-labelledby="kec-surat-heading">
-          <h2 id="kec-surat-heading">{t('layanan.surat.title')}</h2>
-          {p.surat.dicabutAt && (
-            <div className="alert alert--error" role="note">
-              <p>{t('layanan.surat.dicabut', { tanggal: formatTanggal(p.surat.dicabutAt, lang) })}</p>
-              {p.surat.alasanCabut && <p>{t('layanan.surat.alasan', { alasan: p.surat.alasanCabut })}</p>}
-            </div>
-          )}
-          <dl className="details layanan-details">
-            <div className="layanan-details__row">
-              <dt>{t('layanan.surat.nomor')}</dt>
-              <dd>{p.surat.nomor}</dd>
-            </div>
-            <div className="layanan-details__row">
-              <dt>{t('layanan.surat.tanggal')}</dt>
-              <dd>{formatTanggal(p.surat.tanggal, lang)}</dd>
-            </div>
-            <div className="layanan-details__row">
-              <dt>{t('layanan.surat.penandatangan')}</dt>
-              <dd>
-                {p.surat.penandatangan.nama} ({p.surat.penandatangan.jabatan})
-              </dd>
-            </div>
-            <div className="layanan-details__row">
-              <dt>{t('layanan.surat.verifikasi')}</dt>
-              <dd className="break">
-                <a href={p.surat.verifikasiUrl}>{p.surat.verifikasiUrl}</a>
-              </dd>
-            </div>
-          </dl>
-        </section>
-      )}
+      {p.surat && <SuratPanel surat={p.surat} headingId="kec-surat-heading" />}
 
       <section className="panel" aria-labelledby="kec-berkas-heading">
         <h2 id="kec-berkas-heading">{t('layanan.detail.berkas')}</h2>

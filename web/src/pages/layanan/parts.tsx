@@ -16,6 +16,7 @@ import {
   type Permohonan,
   type Riwayat,
   type Status,
+  type Surat,
   type SyaratDef,
 } from './layananApi';
 
@@ -464,5 +465,42 @@ export function UnggahForm({ syarat, upload, headingId }: UnggahFormProps) {
         </p>
       </div>
     </form>
+  );
+}
+
+/**
+ * An issued letter as staff and the camat see it: revocation notice, number, date, signer and the
+ * verification address; `nip` adds the signer's NIP, `children` the actions under it.
+ */
+export function SuratPanel({ surat, headingId, nip = false, children }: { surat: Surat; headingId: string; nip?: boolean; children?: ReactNode }) {
+  const { t, lang } = useI18n();
+  const row = (label: string, value: ReactNode, className?: string) => (
+    <div className="layanan-details__row">
+      <dt>{label}</dt>
+      <dd className={className}>{value}</dd>
+    </div>
+  );
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('layanan.surat.title')}</h2>
+      {surat.dicabutAt && (
+        <div className="alert alert--error" role="note">
+          <p>{t('layanan.surat.dicabut', { tanggal: formatTanggal(surat.dicabutAt, lang) })}</p>
+          {surat.alasanCabut && <p>{t('layanan.surat.alasan', { alasan: surat.alasanCabut })}</p>}
+        </div>
+      )}
+      <dl className="details layanan-details">
+        {row(t('layanan.surat.nomor'), surat.nomor)}
+        {row(t('layanan.surat.tanggal'), formatTanggal(surat.tanggal, lang))}
+        {row(
+          t('layanan.surat.penandatangan'),
+          <>
+            {surat.penandatangan.nama} ({surat.penandatangan.jabatan}){nip && surat.penandatangan.nip ? `, NIP ${surat.penandatangan.nip}` : ''}
+          </>,
+        )}
+        {row(t('layanan.surat.verifikasi'), <a href={surat.verifikasiUrl}>{surat.verifikasiUrl}</a>, 'break')}
+      </dl>
+      {children}
+    </section>
   );
 }
