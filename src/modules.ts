@@ -24,6 +24,8 @@ export interface PaduModule {
   routes?: ModuleRoutes | readonly ModuleRoutes[];
   /** Subscribe to events and prepare caches; runs before the server accepts requests. */
   start?: (kernel: Kernel) => Promise<void> | void;
+  /** Stops what start began (workers, buffers to flush); runs before the database closes. */
+  stop?: (kernel: Kernel) => Promise<void> | void;
   /** Adds this module's share of the demo city; modules seed in the order listed below. */
   seedDemo?: (kernel: Kernel, context: DemoContext) => Promise<void>;
   /** Codes of this module that the kernel stores (role-grant scopes, account links) and asks about. */

@@ -36,7 +36,7 @@ export async function openKernel(config: Config, options: OpenKernelOptions = {}
     await database.close();
     throw error;
   }
-  return { config, database, db: database.db, events: new EventBus(), sessionCache: null };
+  return { config, database, db: database.db, events: new EventBus(), sessionCache: null, appAuth: null };
 }
 
 export interface RunningServer {
@@ -67,6 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (sweeper) clearInterval(sweeper);
     await app?.close();
     await dispatcher?.stop();
+    for (const module of [...modules].reverse()) await module.stop?.(kernel);
     await listener.stop();
     await kernel.database.close();
   };

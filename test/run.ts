@@ -74,6 +74,7 @@ const templateKernel: Kernel = {
   db: templateDb,
   events: new EventBus(),
   sessionCache: null,
+  appAuth: null,
 };
 for (const module of modules) await module.start?.(templateKernel);
 await templateDb.destroy();

@@ -39,6 +39,13 @@ export interface Config {
   /** Public verification and tracking: lookups of unknown tokens/codes per address before a lock, and its length. */
   layananPublicMaxMisses: number;
   layananPublicLockMinutes: number;
+  // --- integration hub (src/integration) ---
+  /** Lifetime of an app's access token. */
+  tokenTtlSeconds: number;
+  /** Requests per minute per app (and Padu process) unless the app's catalogue entry sets its own. */
+  appRateLimitPerMinute: number;
+  /** `iss` of the tokens; defaults to the public base URL, else "padu". */
+  tokenIssuer: string;
 }
 
 export class ConfigError extends Error {}
@@ -126,5 +133,8 @@ export function loadConfig(env: Env = process.env): Config {
     layananMaxFiles: int(env, 'PADU_LAYANAN_MAX_FILES', 10, 1, 100),
     layananPublicMaxMisses: int(env, 'PADU_LAYANAN_PUBLIC_MAX_MISSES', 20, 1, 100000),
     layananPublicLockMinutes: int(env, 'PADU_LAYANAN_PUBLIC_LOCK_MINUTES', 15, 1, 24 * 60),
+    tokenTtlSeconds: int(env, 'PADU_TOKEN_TTL_SECONDS', 600, 60, 3600),
+    appRateLimitPerMinute: int(env, 'PADU_APP_RATE_LIMIT', 1200, 1, 10_000_000),
+    tokenIssuer: env.PADU_TOKEN_ISSUER || httpUrl(env, 'PADU_PUBLIC_BASE_URL') || 'padu',
   };
 }

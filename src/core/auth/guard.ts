@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../authz/access.js';
 import { AppError } from '../http/errors.js';
 import type { Kernel } from '../kernel.js';
+import { bearerToken } from './app-auth.js';
 import { findSession, hashToken, type ActiveSession } from './sessions.js';
-import './principal.js';
+import type { AppPrincipal } from './principal.js';
 
 export const SESSION_COOKIE = 'padu_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -17,8 +18,9 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
- * Resolves the session cookie into a principal, then enforces what the route declared.
- * Deny by default: a route that declares nothing answers 403 to everyone.
+ * Resolves the session cookie (people) or the bearer token (apps) into a principal, then
+ * enforces what the route declared. Deny by default: a route that declares nothing answers 403
+ * to everyone, and a route that declares no app scope answers 403 to every app.
  */
 export function registerGuard(app: FastifyInstance, kernel: Kernel): void {
   const policy = { idleMinutes: kernel.config.sessionIdleMinutes, maxHours: kernel.config.sessionMaxHours };
@@ -53,6 +55,21 @@ export function registerGuard(app: FastifyInstance, kernel: Kernel): void {
     if (access === 'public') return;
     if (access === undefined) throw new AppError('auth.undeclared_route');
 
+    const bearer = bearerToken(request);
+    if (bearer !== null) {
+      if (!kernel.appAuth || bearer === '') throw new AppError('auth.invalid_token', {}, [], { 'www-authenticate': 'Bearer error="invalid_token"' });
+      const app = await kernel.appAuth.authenticate(bearer, request);
+      request.principal = app;
+      if (access === 'app') return; // the route checks the app's grants itself (the gateway)
+      const scope = request.routeOptions.config.appScope;
+      if (!scope || !app.scopes.has(scope)) {
+        throw new AppError('auth.scope_missing', { scope: scope ?? '-' }, [], { 'www-authenticate': `Bearer error="insufficient_scope"${scope ? `, scope="${scope}"` : ''}` });
+      }
+      if (access !== 'signed-in' && !app.access.can(access)) throw new AppError('auth.forbidden', { permission: access });
+      return;
+    }
+    if (access === 'app') throw new AppError('auth.invalid_token', {}, [], { 'www-authenticate': 'Bearer' });
+
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await resolveSession(token) : null;
     if (!session) {
@@ -78,5 +95,10 @@ export function registerGuard(app: FastifyInstance, kernel: Kernel): void {
     if (access !== 'signed-in' && !principal.access.can(access)) {
       throw new AppError('auth.forbidden', { permission: access });
     }
+  });
+
+  app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    const principal = request.principal;
+    if (principal?.kind === 'app') kernel.appAuth?.recordUse(request, principal as AppPrincipal, reply.statusCode, reply.elapsedTime);
   });
 }

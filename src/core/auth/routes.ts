@@ -6,7 +6,7 @@ import { problems, Text } from '../http/schemas.js';
 import type { Kernel } from '../kernel.js';
 import { SESSION_COOKIE } from './guard.js';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './password.js';
-import { actorOf, principalOf } from './principal.js';
+import { actorOf, userOf } from './principal.js';
 import { deleteSession } from './sessions.js';
 import { accountThrottleKey, findAccount, loggableIdentifier, MeSchema, openSession } from './sign-in.js';
 import { clearFailures, lockedFor, recordFailure } from './throttle.js';
@@ -62,7 +62,7 @@ export async function authRoutes(app: FastifyInstance, { kernel }: { kernel: Ker
     '/api/v1/auth/logout',
     { config: { access: 'signed-in' }, schema: { tags: ['auth'], summary: 'End this session', response: { 204: Type.Null(), ...problems(401, 403) } } },
     async (request, reply) => {
-      const principal = principalOf(request);
+      const principal = userOf(request);
       await db.transaction().execute(async (trx) => {
         await deleteSession(trx, principal.session.tokenHash);
         await recordAudit(trx, actorOf(request), { action: 'auth.logout', entityType: 'user', entityId: principal.userId });
@@ -77,7 +77,7 @@ export async function authRoutes(app: FastifyInstance, { kernel }: { kernel: Ker
     '/api/v1/auth/me',
     { config: { access: 'signed-in' }, schema: { tags: ['auth'], summary: 'Who is signed in, with roles and permissions', response: { 200: Me, ...problems(401) } } },
     async (request) => {
-      const principal = principalOf(request);
+      const principal = userOf(request);
       return {
         user: { id: principal.userId, username: principal.username, displayName: principal.displayName, email: principal.email },
         roles: [...principal.access.grants],

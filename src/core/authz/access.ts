@@ -28,6 +28,17 @@ export class Access {
     }
   }
 
+  /** Access made of permissions held in given scopes, not of roles: what an app's token allows. */
+  static ofPermissions(entries: readonly { permission: Permission; scope: Scope }[]): Access {
+    const access = new Access([]);
+    for (const { permission, scope } of entries) {
+      const list = access.scopesByPermission.get(permission) ?? [];
+      list.push(scope);
+      access.scopesByPermission.set(permission, list);
+    }
+    return access;
+  }
+
   can(permission: Permission): boolean {
     return this.scopesByPermission.has(permission);
   }

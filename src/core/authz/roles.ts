@@ -11,7 +11,12 @@ export const permissions = ['user.read', 'user.manage', 'audit.read', 'organisas
   // self scope: the account's own resident record and who saw it (warga), own employee record (pegawai)
   'penduduk.self', 'pegawai.self',
   // e-kelurahan (src/modules/layanan): own requests (warga); kelurahan work queues; signing; the kecamatan view; figures; catalogue and calendar
-  'layanan.self', 'layanan.proses', 'layanan.tandatangan', 'layanan.kecamatan', 'layanan.statistik', 'layanan.kelola'] as const;
+  'layanan.self', 'layanan.proses', 'layanan.tandatangan', 'layanan.kecamatan', 'layanan.statistik', 'layanan.kelola',
+  // integration hub (src/integration): see the catalogue, map, usage and logs; manage apps, credentials, webhooks and
+  // services (OPD-scoped for operators: the apps their OPD owns); run imports; resolve conflicts in the reconciliation queue
+  'integrasi.read', 'integrasi.manage', 'integrasi.impor', 'integrasi.rekonsiliasi',
+  // which registry data an app may read or change (its scopes): decided city-wide, never by the app's own OPD
+  'integrasi.izin'] as const;
 export type Permission = (typeof permissions)[number];
 
 export type ScopeType = 'city' | 'opd' | 'kelurahan' | 'self';
@@ -29,9 +34,11 @@ export interface RoleDefinition {
  */
 export const roles = [
   { code: 'admin', scopeType: 'city', label: { id: 'Admin Platform (Diskominfo)', en: 'Platform admin (Diskominfo)' }, permissions },
-  { code: 'pimpinan', scopeType: 'city', label: { id: 'Pimpinan', en: 'Leader' }, permissions: ['user.read', 'penduduk.read', 'pegawai.read', 'layanan.statistik'] },
-  { code: 'auditor', scopeType: 'city', label: { id: 'Auditor Inspektorat', en: 'Auditor (Inspectorate)' }, permissions: ['audit.read', 'user.read', 'pegawai.read'] },
-  { code: 'opd_operator', scopeType: 'opd', label: { id: 'Operator OPD', en: 'Agency operator' }, permissions: ['organisasi.manage', 'pegawai.read', 'pegawai.manage', 'program.manage'] },
+  { code: 'pimpinan', scopeType: 'city', label: { id: 'Pimpinan', en: 'Leader' }, permissions: ['user.read', 'penduduk.read', 'pegawai.read', 'layanan.statistik', 'integrasi.read'] },
+  { code: 'auditor', scopeType: 'city', label: { id: 'Auditor Inspektorat', en: 'Auditor (Inspectorate)' }, permissions: ['audit.read', 'user.read', 'pegawai.read', 'integrasi.read'] },
+  { code: 'opd_operator', scopeType: 'opd', label: { id: 'Operator OPD', en: 'Agency operator' }, permissions: ['organisasi.manage', 'pegawai.read', 'pegawai.manage', 'program.manage', 'integrasi.read', 'integrasi.manage'] },
+  // Satu Data's walidata: brings legacy apps' data in (imports) and decides when apps disagree (reconciliation).
+  { code: 'walidata', scopeType: 'city', label: { id: 'Walidata', en: 'Data steward (walidata)' }, permissions: ['integrasi.read', 'integrasi.impor', 'integrasi.rekonsiliasi', 'pegawai.read', 'penduduk.read'] },
   // Self roles read the records their account is linked to (PUT /api/v1/users/:id/identitas).
   { code: 'pegawai', scopeType: 'self', label: { id: 'Pegawai', en: 'Employee' }, permissions: ['pegawai.self'] },
   { code: 'petugas_kelurahan', scopeType: 'kelurahan', label: { id: 'Petugas Kelurahan', en: 'Kelurahan officer' }, permissions: ['penduduk.read', 'penduduk.read_full', 'penduduk.manage', 'layanan.proses'] },

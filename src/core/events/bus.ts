@@ -77,4 +77,30 @@ export class EventBus {
     }
     return eventId;
   }
+
+  /**
+   * Many events in one statement, with their delivery rows (bulk paths: imports). Outbox ids
+   * follow the order of `events`. Returns the event ids in that order.
+   */
+  async emitMany(trx: Transaction<DB> | Kysely<DB>, actor: Actor, events: readonly NewEvent[]): Promise<string[]> {
+    if (events.length === 0) return [];
+    const ids = events.map(() => uuidv7());
+    const pairs = [...this.subscribers.values()].flatMap((s) => s.types.map((type) => [s.name, type] as const));
+    const subscriberNames = pairs.map(([name]) => name);
+    const subscriberTypes = pairs.map(([, type]) => type);
+    await sql`
+      WITH inserted AS (
+        INSERT INTO core.outbox (event_id, type, entity_type, entity_id, payload, actor_type, actor_id, request_id)
+        SELECT (e.v->>'i')::uuid, e.v->>'t', e.v->>'et', e.v->>'ei', e.v->'p', ${actor.type}, ${actor.id}, ${actor.requestId}
+        FROM jsonb_array_elements(${JSON.stringify(events.map((e, n) => ({ i: ids[n], t: e.type, et: e.entityType ?? null, ei: e.entityId ?? null, p: e.payload })))}::jsonb)
+             WITH ORDINALITY AS e(v, ord)
+        ORDER BY e.ord
+        RETURNING id, type
+      )
+      INSERT INTO core.event_delivery (outbox_id, subscriber)
+      SELECT DISTINCT i.id, s.name
+      FROM inserted i JOIN unnest(${subscriberNames}::text[], ${subscriberTypes}::text[]) AS s(name, type) ON s.type = '*' OR s.type = i.type`.execute(trx);
+    if (pairs.length > 0) await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
+    return ids;
+  }
 }

@@ -24,6 +24,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: string | undefined;
+  /** The app scope that opens the route to apps, if any. */
+  appScope: string | undefined;
 }
 
 declare module 'fastify' {
@@ -64,9 +66,9 @@ export async function buildApp(
     routerOptions: { ignoreTrailingSlash: true },
   });
   // Keep the route options themselves: a child scope's onRoute hook may still set `access`.
-  const registered: { method: string; url: string; options: { config?: { access?: string } } }[] = [];
+  const registered: { method: string; url: string; options: { config?: { access?: string; appScope?: string } } }[] = [];
   app.decorate('declaredRoutes', {
-    getter: () => registered.map((r) => ({ method: r.method, url: r.url, access: r.options.config?.access })),
+    getter: () => registered.map((r) => ({ method: r.method, url: r.url, access: r.options.config?.access, appScope: r.options.config?.appScope })),
   });
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) registered.push({ method, url: route.url, options: route });

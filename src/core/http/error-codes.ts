@@ -67,6 +67,24 @@ export const errorCatalog = {
       en: 'Write requests must carry the X-CSRF-Token header of your session.',
     },
   },
+  'auth.invalid_token': {
+    status: 401,
+    title: { id: 'Token tidak berlaku', en: 'Invalid token' },
+    detail: {
+      id: 'Token akses tidak valid, kedaluwarsa, atau aplikasinya sudah dicabut. Minta token baru di /api/v1/oauth/token.',
+      en: 'The access token is invalid or expired, or its app was revoked. Get a new one from /api/v1/oauth/token.',
+    },
+  },
+  'auth.scope_missing': {
+    status: 403,
+    title: { id: 'Cakupan token tidak cukup', en: 'Insufficient scope' },
+    detail: { id: 'Token aplikasi ini tidak memuat cakupan "{scope}" yang diperlukan.', en: 'This app token lacks the required scope "{scope}".' },
+  },
+  'auth.app_rate_limited': {
+    status: 429,
+    title: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
+    detail: { id: 'Aplikasi ini melampaui batas {limit} permintaan per menit. Coba lagi dalam {seconds} detik.', en: 'This app exceeded its limit of {limit} requests per minute. Retry in {seconds} seconds.' },
+  },
   'auth.forbidden': {
     status: 403,
     title: { id: 'Akses ditolak', en: 'Forbidden' },
@@ -504,6 +522,296 @@ export const errorCatalog = {
     },
   },
   // --- end of e-kelurahan counter pre-fill ---
+  // --- integration hub: app catalogue and credentials (src/integration/katalog, src/integration/kredensial) ---
+  'integrasi.aplikasi_not_found': {
+    status: 404,
+    title: { id: 'Aplikasi tidak ditemukan', en: 'App not found' },
+    detail: { id: 'Tidak ada aplikasi "{ref}" di katalog.', en: 'There is no app "{ref}" in the catalogue.' },
+  },
+  'integrasi.aplikasi_kode_dipakai': {
+    status: 409,
+    title: { id: 'Kode aplikasi sudah dipakai', en: 'App code taken' },
+    detail: { id: 'Kode "{kode}" sudah dipakai aplikasi lain; pilih kode lain.', en: 'The code "{kode}" is used by another app; choose another.' },
+  },
+  'integrasi.aplikasi_bukan_wewenang': {
+    status: 403,
+    title: { id: 'Bukan aplikasi OPD Anda', en: 'Not your agency\'s app' },
+    detail: { id: 'Anda hanya dapat mengelola aplikasi milik OPD Anda; "{kode}" bukan salah satunya.', en: 'You can manage only the apps your agency owns; "{kode}" is not one of them.' },
+  },
+  // katalog helper (src/integration/katalog): validation, inventory import
+  'integrasi.aplikasi_invalid': {
+    status: 422,
+    title: { id: 'Data aplikasi tidak valid', en: 'Invalid app data' },
+    detail: { id: 'Ada isian aplikasi yang tidak memenuhi aturan; lihat daftar kesalahan.', en: 'Some fields of the app break the rules; see the list of errors.' },
+  },
+  'integrasi.inventaris_invalid': {
+    status: 422,
+    title: { id: 'Inventaris tidak dapat diterapkan', en: 'Inventory not applied' },
+    detail: { id: '{count} baris tidak memenuhi aturan; tidak ada yang disimpan. Perbaiki baris yang disebut lalu unggah lagi.', en: '{count} rows break the rules; nothing was stored. Fix the rows listed and upload again.' },
+  },
+  'integrasi.inventaris_format': {
+    status: 415,
+    title: { id: 'Jenis berkas tidak didukung', en: 'Unsupported file type' },
+    detail: { id: 'Unggah inventaris sebagai CSV (UTF-8) atau XLSX (Excel 2007 ke atas).', en: 'Upload the inventory as CSV (UTF-8) or XLSX (Excel 2007 or later).' },
+  },
+  'integrasi.inventaris_encoding': {
+    status: 400,
+    title: { id: 'Pengodean berkas salah', en: 'Wrong file encoding' },
+    detail: {
+      id: 'Berkas CSV harus UTF-8, tetapi berkas ini {found}. Di Excel pilih "Simpan Sebagai" → "CSV UTF-8", lalu unggah lagi.',
+      en: 'A CSV file must be UTF-8, but this file is {found}. In Excel choose "Save As" → "CSV UTF-8", then upload again.',
+    },
+  },
+  'integrasi.inventaris_csv_rusak': {
+    status: 400,
+    title: { id: 'CSV tidak dapat dibaca', en: 'CSV cannot be read' },
+    detail: {
+      id: 'CSV rusak mulai baris {line}: {reason}. Periksa tanda kutip yang tidak ditutup, lalu unggah lagi.',
+      en: 'The CSV is broken from line {line}: {reason}. Look for an unclosed quote, then upload again.',
+    },
+  },
+  'integrasi.inventaris_xlsx_rusak': {
+    status: 400,
+    title: { id: 'XLSX tidak dapat dibaca', en: 'XLSX cannot be read' },
+    detail: { id: 'Berkas XLSX rusak atau bukan buku kerja Excel. Buka dan simpan ulang di Excel, lalu unggah lagi.', en: 'The XLSX file is broken or not an Excel workbook. Open and save it again in Excel, then upload again.' },
+  },
+  'integrasi.inventaris_kosong': {
+    status: 400,
+    title: { id: 'Inventaris kosong', en: 'Empty inventory' },
+    detail: { id: 'Berkas tidak berisi baris judul kolom dan baris aplikasi.', en: 'The file holds no header row and no app rows.' },
+  },
+  'integrasi.inventaris_kolom_wajib': {
+    status: 400,
+    title: { id: 'Kolom wajib tidak ada', en: 'Required columns missing' },
+    detail: { id: 'Baris judul tidak memuat kolom {columns}. Kolom yang ditemukan: {found}.', en: 'The header row lacks the columns {columns}. Columns found: {found}.' },
+  },
+  'integrasi.inventaris_kolom_ganda': {
+    status: 400,
+    title: { id: 'Kolom ganda', en: 'Duplicate column' },
+    detail: { id: 'Kolom {column} muncul lebih dari sekali di baris judul ({headers}).', en: 'The column {column} appears more than once in the header row ({headers}).' },
+  },
+  'integrasi.inventaris_kepala_gabung': {
+    status: 400,
+    title: { id: 'Sel judul digabung', en: 'Merged header cells' },
+    detail: {
+      id: 'Baris judul memuat sel yang digabung ({cells}). Pisahkan sel itu (Batalkan Gabung Sel) sehingga setiap kolom punya judulnya sendiri.',
+      en: 'The header row has merged cells ({cells}). Unmerge them so that every column has its own header.',
+    },
+  },
+  'integrasi.inventaris_terlalu_banyak': {
+    status: 413,
+    title: { id: 'Terlalu banyak baris', en: 'Too many rows' },
+    detail: { id: 'Inventaris berisi {rows} baris; paling banyak {limit} baris per unggahan.', en: 'The inventory has {rows} rows; at most {limit} rows per upload.' },
+  },
+  'integrasi.klien_not_found': {
+    status: 404,
+    title: { id: 'Klien tidak ditemukan', en: 'Client not found' },
+    detail: { id: 'Tidak ada klien aplikasi dengan client_id "{clientId}".', en: 'There is no app client with client_id "{clientId}".' },
+  },
+  'integrasi.klien_dicabut': {
+    status: 409,
+    title: { id: 'Klien sudah dicabut', en: 'Client revoked' },
+    detail: { id: 'Klien "{clientId}" sudah dicabut; buat klien baru.', en: 'Client "{clientId}" was revoked; create a new one.' },
+  },
+  'oauth.invalid_request': {
+    status: 400,
+    title: { id: 'Permintaan token tidak lengkap', en: 'Invalid token request' },
+    detail: { id: 'Kirim grant_type=client_credentials beserta client_id dan client_secret.', en: 'Send grant_type=client_credentials with client_id and client_secret.' },
+  },
+  'oauth.unsupported_grant_type': {
+    status: 400,
+    title: { id: 'Jenis grant tidak didukung', en: 'Unsupported grant type' },
+    detail: { id: 'Padu hanya mendukung grant_type=client_credentials untuk aplikasi.', en: 'Padu supports only grant_type=client_credentials for apps.' },
+  },
+  'oauth.invalid_client': {
+    status: 401,
+    title: { id: 'Klien tidak dikenali', en: 'Invalid client' },
+    detail: {
+      id: 'client_id atau client_secret salah, atau klien/aplikasinya sudah dicabut atau nonaktif.',
+      en: 'The client_id or client_secret is wrong, or the client or its app was revoked or deactivated.',
+    },
+  },
+  'oauth.invalid_scope': {
+    status: 400,
+    title: { id: 'Cakupan tidak diizinkan', en: 'Invalid scope' },
+    detail: { id: 'Aplikasi ini tidak diberi cakupan: {scopes}.', en: 'This app was not granted the scopes: {scopes}.' },
+  },
+  // --- end of integration hub: app catalogue and credentials ---
+  // --- integration hub: change feed and webhooks (src/integration/feed, src/integration/webhook) ---
+  'integrasi.webhook_not_found': {
+    status: 404,
+    title: { id: 'Langganan webhook tidak ditemukan', en: 'Webhook subscription not found' },
+    detail: { id: 'Tidak ada langganan webhook "{id}".', en: 'There is no webhook subscription "{id}".' },
+  },
+  'integrasi.kiriman_not_found': {
+    status: 404,
+    title: { id: 'Kiriman webhook tidak ditemukan', en: 'Webhook delivery not found' },
+    detail: { id: 'Tidak ada kiriman webhook "{id}".', en: 'There is no webhook delivery "{id}".' },
+  },
+  // --- end of integration hub: change feed and webhooks ---
+  // --- integration hub: imports and reconciliation (src/integration/impor) ---
+  'integrasi.impor_not_found': {
+    status: 404,
+    title: { id: 'Impor tidak ditemukan', en: 'Import not found' },
+    detail: { id: 'Tidak ada impor "{ref}".', en: 'There is no import "{ref}".' },
+  },
+  'integrasi.impor_dataset': {
+    status: 400,
+    title: { id: 'Dataset tidak didukung', en: 'Dataset not supported' },
+    detail: { id: 'Impor mendukung dataset: {allowed}; bukan "{dataset}".', en: 'Imports support the datasets {allowed}; not "{dataset}".' },
+  },
+  'integrasi.impor_kosong': {
+    status: 422,
+    title: { id: 'Berkas kosong', en: 'Empty file' },
+    detail: { id: 'Berkas tidak berisi baris data ({detail}).', en: 'The file holds no data rows ({detail}).' },
+  },
+  'integrasi.impor_terlalu_besar': {
+    status: 413,
+    title: { id: 'Berkas terlalu besar', en: 'File too large' },
+    detail: { id: 'Berkas impor paling besar {limit} bita.', en: 'An import file may be at most {limit} bytes.' },
+  },
+  'integrasi.impor_encoding': {
+    status: 422,
+    title: { id: 'Encoding berkas salah', en: 'Wrong file encoding' },
+    detail: {
+      id: 'Berkas bukan UTF-8: bita 0x{byte} pada baris {line} (kemungkinan Windows-1252/ANSI dari Excel). Simpan ulang sebagai "CSV UTF-8".',
+      en: 'The file is not UTF-8: byte 0x{byte} on line {line} (likely Windows-1252/ANSI from Excel). Save it again as "CSV UTF-8".',
+    },
+  },
+  'integrasi.impor_csv_rusak': {
+    status: 422,
+    title: { id: 'CSV rusak', en: 'Malformed CSV' },
+    detail: { id: 'CSV tidak dapat dibaca pada baris {line}: {reason}.', en: 'The CSV cannot be read at line {line}: {reason}.' },
+  },
+  'integrasi.impor_json_rusak': {
+    status: 422,
+    title: { id: 'JSON tidak sesuai', en: 'Malformed JSON' },
+    detail: { id: 'Berkas JSON harus berupa larik objek, satu objek per baris data: {reason}.', en: 'A JSON file must be an array of objects, one per record: {reason}.' },
+  },
+  'integrasi.impor_xlsx_rusak': {
+    status: 422,
+    title: { id: 'XLSX tidak dapat dibaca', en: 'Unreadable XLSX' },
+    detail: { id: 'Berkas XLSX tidak dapat dibaca: {reason}.', en: 'The XLSX file cannot be read: {reason}.' },
+  },
+  'integrasi.impor_header_gabung': {
+    status: 422,
+    title: { id: 'Judul kolom digabung', en: 'Merged header cells' },
+    detail: {
+      id: 'Baris judul berisi sel yang digabung ({ranges}). Pisahkan sel judul agar setiap kolom punya satu judul.',
+      en: 'The header row has merged cells ({ranges}). Unmerge them so each column has one header.',
+    },
+  },
+  'integrasi.impor_header_ganda': {
+    status: 422,
+    title: { id: 'Judul kolom ganda', en: 'Duplicate column headers' },
+    detail: { id: 'Judul kolom harus unik dan tidak kosong: {columns}.', en: 'Column headers must be unique and not blank: {columns}.' },
+  },
+  'integrasi.impor_status': {
+    status: 409,
+    title: { id: 'Impor tidak dapat diproses', en: 'Import cannot proceed' },
+    detail: { id: 'Impor berstatus "{status}": {reason}.', en: 'The import is "{status}": {reason}.' },
+  },
+  'integrasi.impor_tidak_valid': {
+    status: 409,
+    title: { id: 'Masih ada baris tidak valid', en: 'Invalid rows remain' },
+    detail: {
+      id: '{count} baris tidak valid; tidak ada yang diterapkan. Perbaiki berkas dan unggah ulang.',
+      en: '{count} rows are invalid; nothing was applied. Fix the file and upload it again.',
+    },
+  },
+  'integrasi.pemetaan_tidak_valid': {
+    status: 400,
+    title: { id: 'Pemetaan kolom tidak valid', en: 'Invalid column mapping' },
+    detail: { id: 'Pemetaan kolom tidak valid: {reason}.', en: 'The column mapping is invalid: {reason}.' },
+  },
+  'integrasi.konflik_not_found': {
+    status: 404,
+    title: { id: 'Konflik tidak ditemukan', en: 'Conflict not found' },
+    detail: { id: 'Tidak ada konflik "{ref}".', en: 'There is no conflict "{ref}".' },
+  },
+  'integrasi.konflik_diputuskan': {
+    status: 409,
+    title: { id: 'Konflik sudah diputuskan', en: 'Conflict already decided' },
+    detail: { id: 'Konflik ini sudah diputuskan.', en: 'This conflict has been decided already.' },
+  },
+  'integrasi.konflik_nilai': {
+    status: 422,
+    title: { id: 'Nilai koreksi tidak valid', en: 'Invalid corrected value' },
+    detail: { id: 'Nilai untuk {field} melanggar aturan: {rules}.', en: 'The value for {field} breaks the rules: {rules}.' },
+  },
+  // --- end of integration hub: imports and reconciliation ---
+  // --- integration hub: service gateway (src/integration/gateway) ---
+  'integrasi.gw_layanan_not_found': {
+    status: 404,
+    title: { id: 'Layanan gateway tidak ditemukan', en: 'Gateway service not found' },
+    detail: { id: 'Tidak ada layanan gateway "{ref}".', en: 'There is no gateway service "{ref}".' },
+  },
+  'integrasi.gw_layanan_kode_dipakai': {
+    status: 409,
+    title: { id: 'Kode layanan sudah dipakai', en: 'Service code taken' },
+    detail: { id: 'Aplikasi "{aplikasi}" sudah punya layanan berkode "{kode}"; pilih kode lain.', en: 'The app "{aplikasi}" already has a service with code "{kode}"; choose another.' },
+  },
+  'integrasi.gw_openapi_tidak_sah': {
+    status: 422,
+    title: { id: 'Dokumen OpenAPI tidak valid', en: 'Invalid OpenAPI document' },
+    detail: { id: 'Dokumen harus objek JSON dengan "openapi" (versi 3.x) dan "paths".', en: 'The document must be a JSON object with "openapi" (version 3.x) and "paths".' },
+  },
+  'integrasi.gw_openapi_tidak_ada': {
+    status: 404,
+    title: { id: 'Belum ada dokumen OpenAPI', en: 'No OpenAPI document' },
+    detail: { id: 'Layanan "{ref}" belum punya dokumen OpenAPI.', en: 'The service "{ref}" has no OpenAPI document yet.' },
+  },
+  'integrasi.gw_izin_not_found': {
+    status: 404,
+    title: { id: 'Izin tidak ditemukan', en: 'Grant not found' },
+    detail: { id: 'Tidak ada izin "{ref}" pada layanan ini.', en: 'There is no grant "{ref}" on this service.' },
+  },
+  'integrasi.gw_izin_sudah_ada': {
+    status: 409,
+    title: { id: 'Izin sudah ada', en: 'Grant exists' },
+    detail: { id: 'Aplikasi "{klien}" sudah diberi izin memanggil layanan "{kode}"; ubah izin yang ada.', en: 'The app "{klien}" already holds a grant for the service "{kode}"; edit that grant.' },
+  },
+  'integrasi.gw_tidak_dikenal': {
+    status: 404,
+    title: { id: 'Layanan tidak dikenal', en: 'Unknown service' },
+    detail: { id: 'Tidak ada layanan "{service}" milik aplikasi "{app}" di gateway.', en: 'The gateway has no service "{service}" of the app "{app}".' },
+  },
+  'integrasi.gw_tidak_diizinkan': {
+    status: 403,
+    title: { id: 'Tidak diizinkan', en: 'Not granted' },
+    detail: { id: 'Aplikasi "{caller}" tidak diberi izin untuk {method} {path} pada layanan "{service}".', en: 'The app "{caller}" is not granted {method} {path} on the service "{service}".' },
+  },
+  'integrasi.gw_dijeda': {
+    status: 503,
+    title: { id: 'Layanan dijeda', en: 'Service paused' },
+    detail: { id: 'Layanan "{service}" sedang dijeda oleh pengelolanya. Coba lagi nanti.', en: 'The service "{service}" is paused by its managers. Try again later.' },
+  },
+  'integrasi.gw_path_tidak_sah': {
+    status: 400,
+    title: { id: 'Alamat tidak sah', en: 'Invalid path' },
+    detail: { id: 'Alamat yang memuat segmen titik atau garis miring yang disandikan tidak diteruskan.', en: 'Paths with dot segments or encoded slashes are not forwarded.' },
+  },
+  'integrasi.gw_permintaan_terlalu_besar': {
+    status: 413,
+    title: { id: 'Permintaan terlalu besar', en: 'Request too large' },
+    detail: { id: 'Isi permintaan melebihi batas layanan ini ({limit} bita).', en: 'The request body exceeds this service\'s limit ({limit} bytes).' },
+  },
+  'integrasi.gw_respons_terlalu_besar': {
+    status: 502,
+    title: { id: 'Jawaban terlalu besar', en: 'Response too large' },
+    detail: { id: 'Jawaban layanan melebihi batas {limit} bita dan tidak diteruskan.', en: 'The service\'s response exceeds the limit of {limit} bytes and was not passed on.' },
+  },
+  'integrasi.gw_waktu_habis': {
+    status: 504,
+    title: { id: 'Layanan tidak menjawab', en: 'Service timed out' },
+    detail: { id: 'Layanan "{service}" tidak menjawab dalam {ms} ms.', en: 'The service "{service}" did not answer within {ms} ms.' },
+  },
+  'integrasi.gw_backend_gagal': {
+    status: 502,
+    title: { id: 'Layanan tidak dapat dihubungi', en: 'Service unreachable' },
+    detail: { id: 'Padu tidak dapat menghubungi layanan "{service}".', en: 'Padu could not reach the service "{service}".' },
+  },
+  // --- end of integration hub: service gateway ---
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

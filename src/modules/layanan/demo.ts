@@ -4,7 +4,7 @@ import pg from 'pg';
 import PDFDocument from 'pdfkit';
 import type { Actor } from '../../core/audit/actor.js';
 import { recordAudit } from '../../core/audit/trail.js';
-import type { Principal } from '../../core/auth/principal.js';
+import type { UserPrincipal as Principal } from '../../core/auth/principal.js';
 import { Access, type Grant } from '../../core/authz/access.js';
 import type { Config } from '../../core/config.js';
 import type { DB } from '../../core/db/schema.js';

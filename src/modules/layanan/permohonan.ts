@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../../core/audit/actor.js';
 import { canonicalJson } from '../../core/audit/canonical.js';
 import { recordAudit } from '../../core/audit/trail.js';
-import type { Principal } from '../../core/auth/principal.js';
+import type { UserPrincipal as Principal } from '../../core/auth/principal.js';
 import type { Permission } from '../../core/authz/roles.js';
 import { AppError } from '../../core/http/errors.js';
 import type { Kernel } from '../../core/kernel.js';

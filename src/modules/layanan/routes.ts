@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { actorOf, principalOf } from '../../core/auth/principal.js';
+import { actorOf, userOf } from '../../core/auth/principal.js';
 import { AppError, invalid } from '../../core/http/errors.js';
 import { problems } from '../../core/http/schemas.js';
 import type { Kernel } from '../../core/kernel.js';
@@ -78,7 +78,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
    * stays behind the registry's reason-and-log path, and the issued letter carries the full data.
    */
   async function detail(row: PermohonanRow, request: FastifyRequest, known?: Holidays) {
-    const own = request.principal?.nik === row.nik;
+    const own = request.principal?.kind === 'user' && request.principal.nik === row.nik;
     const pemohon = own ? row.pemohon : maskPemohon(row.pemohon);
     const [holidays, riwayat, lampiran, surat] = await Promise.all([
       known ?? loadHolidays(kernel.db),
@@ -252,7 +252,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
   );
 
   // ---------------------------------------------------------------- residents (self)
-  const saya = (request: FastifyRequest): Pelaku => ({ kind: 'warga', nik: ownNik(principalOf(request)) });
+  const saya = (request: FastifyRequest): Pelaku => ({ kind: 'warga', nik: ownNik(userOf(request)) });
 
   app.get<{ Params: Static<typeof S.JenisParams> }>(
     '/api/v1/layanan/saya/draf/:jenis',
@@ -267,7 +267,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       },
     },
     async (request) => {
-      const { jenis, pemohon } = await draf(kernel, ownNik(principalOf(request)), request.params.jenis, true);
+      const { jenis, pemohon } = await draf(kernel, ownNik(userOf(request)), request.params.jenis, true);
       return { jenis, pemohon, terisi: placeholderValues(pemohon, [], {}) };
     },
   );
@@ -286,7 +286,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
+      const principal = userOf(request);
       const { row, replay, holidays } = await ajukan(kernel, actorOf(request), principal, ownNik(principal), 'online', request.body, request.headers['idempotency-key']);
       if (replay) reply.header('idempotent-replayed', 'true');
       return sendDetail(reply.header('location', `/api/v1/layanan/saya/permohonan/${row.id}`), request, row, 201, holidays);
@@ -305,7 +305,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
         response: { 200: S.QueuePageSchema, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => milikSaya(kernel.db, ownNik(principalOf(request)), request.query),
+    async (request) => milikSaya(kernel.db, ownNik(userOf(request)), request.query),
   );
 
   app.get<{ Params: Ref }>(
@@ -320,7 +320,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       config: { access: SELF },
       schema: { tags, summary: 'Cancel my request (before approval)', params: S.PermohonanParams, headers: S.OptionalIfMatch, body: S.BatalSchema, response: { 200: withEtag(S.DetailSchema), ...problems(400, 401, 403, 404, 409, 412) } },
     },
-    async (request, reply) => sendDetail(reply, request, await batal(kernel, actorOf(request), ownNik(principalOf(request)), request.params.ref, request.body.alasan ?? null, request.headers['if-match'])),
+    async (request, reply) => sendDetail(reply, request, await batal(kernel, actorOf(request), ownNik(userOf(request)), request.params.ref, request.body.alasan ?? null, request.headers['if-match'])),
   );
 
   app.post<{ Params: Ref; Body: Static<typeof S.AjukanUlangSchema>; Headers: IfMatch }>(
@@ -337,7 +337,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
         response: { 200: withEtag(S.DetailSchema), ...problems(400, 401, 403, 404, 409, 412, 422) },
       },
     },
-    async (request, reply) => sendDetail(reply, request, await ajukanUlang(kernel, actorOf(request), ownNik(principalOf(request)), request.params.ref, request.body, request.headers['if-match'])),
+    async (request, reply) => sendDetail(reply, request, await ajukanUlang(kernel, actorOf(request), ownNik(userOf(request)), request.params.ref, request.body, request.headers['if-match'])),
   );
 
   app.get<{ Params: Ref }>(
@@ -370,14 +370,14 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Querystring: Static<typeof S.LimitQuery> }>(
     '/api/v1/layanan/saya/notifikasi',
     { config: { access: SELF }, schema: { tags, summary: 'My notifications, newest first', querystring: S.LimitQuery, response: { 200: S.NotifikasiSchema, ...problems(400, 401, 403, 404) } } },
-    async (request) => ({ items: await notifikasiSaya(kernel.db, ownNik(principalOf(request)), request.query.limit) }),
+    async (request) => ({ items: await notifikasiSaya(kernel.db, ownNik(userOf(request)), request.query.limit) }),
   );
 
   app.post<{ Params: Static<typeof S.NotifikasiParams> }>(
     '/api/v1/layanan/saya/notifikasi/:id/dibaca',
     { config: { access: SELF }, schema: { tags, summary: 'Mark one of my notifications read', params: S.NotifikasiParams, response: { 204: Type.Null(), ...problems(400, 401, 403, 404) } } },
     async (request, reply) => {
-      if (!(await tandaiDibaca(kernel.db, ownNik(principalOf(request)), request.params.id))) throw new AppError('layanan.notifikasi_not_found');
+      if (!(await tandaiDibaca(kernel.db, ownNik(userOf(request)), request.params.id))) throw new AppError('layanan.notifikasi_not_found');
       return reply.code(204).send();
     },
   );
@@ -396,7 +396,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       },
     },
     async (request) => {
-      const principal = principalOf(request);
+      const principal = userOf(request);
       return antrian(kernel.db, await wilayahScope(kernel.db, principal.access, PROSES), principal.userId, request.query);
     },
   );
@@ -418,8 +418,8 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
     async (request) => {
       const nik = request.query.nik.replace(/[\s.-]/g, '');
       if (!/^\d{16}$/.test(nik)) throw invalid([{ field: 'nik', rule: 'pattern', params: { pattern: '16 digits' } }]);
-      const { jenis, pemohon } = await drafLoket(kernel, principalOf(request), nik, request.params.jenis);
-      return { jenis, pemohon: request.principal?.nik === pemohon.nik ? pemohon : maskPemohon(pemohon) };
+      const { jenis, pemohon } = await drafLoket(kernel, userOf(request), nik, request.params.jenis);
+      return { jenis, pemohon: request.principal?.kind === 'user' && request.principal.nik === pemohon.nik ? pemohon : maskPemohon(pemohon) };
     },
   );
 
@@ -438,7 +438,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
     },
     async (request, reply) => {
       const { nik, ...input } = request.body;
-      const { row, replay, holidays } = await ajukan(kernel, actorOf(request), principalOf(request), nik.replace(/[\s.-]/g, ''), 'loket', input, request.headers['idempotency-key']);
+      const { row, replay, holidays } = await ajukan(kernel, actorOf(request), userOf(request), nik.replace(/[\s.-]/g, ''), 'loket', input, request.headers['idempotency-key']);
       if (replay) reply.header('idempotent-replayed', 'true');
       return sendDetail(reply.header('location', `/api/v1/layanan/permohonan/${row.id}`), request, row, 201, holidays);
     },
@@ -448,7 +448,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
     '/api/v1/layanan/permohonan/:ref',
     { config: { access: PROSES }, schema: { tags, summary: 'One request of my kelurahan, by id or tracking code', params: S.PermohonanParams, response: { 200: withEtag(S.DetailSchema), ...problems(400, 401, 403, 404) } } },
     async (request, reply) => {
-      const pelaku = await pelakuStaf(kernel.db, principalOf(request), PROSES);
+      const pelaku = await pelakuStaf(kernel.db, userOf(request), PROSES);
       return sendDetail(reply, request, assertReadable(await findPermohonan(kernel.db, request.params.ref), pelaku, request.params.ref));
     },
   );
@@ -468,19 +468,19 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
     );
 
   staffAction('/api/v1/layanan/permohonan/:ref/ambil', 'Assign a new request to myself and start verifying it', S.CatatanSchema, (r) =>
-    ambil(kernel, actorOf(r), principalOf(r), r.params.ref, r.headers['if-match']));
+    ambil(kernel, actorOf(r), userOf(r), r.params.ref, r.headers['if-match']));
   staffAction('/api/v1/layanan/permohonan/:ref/perbaikan', 'Ask the resident for changes, with a comment', S.CatatanWajibSchema, (r) =>
-    mintaPerbaikan(kernel, actorOf(r), principalOf(r), r.params.ref, r.body.catatan!, r.headers['if-match']));
+    mintaPerbaikan(kernel, actorOf(r), userOf(r), r.params.ref, r.body.catatan!, r.headers['if-match']));
   staffAction(
     '/api/v1/layanan/permohonan/:ref/teruskan',
     'Forward a verified request to the lurah for signature (every required file verified valid, else 422)',
     S.CatatanSchema,
-    (r) => teruskan(kernel, actorOf(r), principalOf(r), r.params.ref, r.body.catatan ?? null, r.headers['if-match']),
+    (r) => teruskan(kernel, actorOf(r), userOf(r), r.params.ref, r.body.catatan ?? null, r.headers['if-match']),
     PROSES,
     [400, 401, 403, 404, 409, 412, 422],
   );
   staffAction('/api/v1/layanan/permohonan/:ref/tolak', 'Refuse a request with a reason (once it waits for the signature: the signer only)', S.AlasanSchema, (r) =>
-    tolak(kernel, actorOf(r), principalOf(r), r.params.ref, r.body.alasan!, r.headers['if-match']));
+    tolak(kernel, actorOf(r), userOf(r), r.params.ref, r.body.alasan!, r.headers['if-match']));
 
   app.post<{ Params: Ref; Headers: IfMatch }>(
     '/api/v1/layanan/permohonan/:ref/setujui',
@@ -497,7 +497,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       },
     },
     async (request, reply) => {
-      const { row } = await setujui(kernel, actorOf(request), principalOf(request), request.params.ref, baseUrlOf(kernel, request), request.headers['if-match']);
+      const { row } = await setujui(kernel, actorOf(request), userOf(request), request.params.ref, baseUrlOf(kernel, request), request.headers['if-match']);
       return sendDetail(reply, request, row);
     },
   );
@@ -508,14 +508,14 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       config: { access: TANDATANGAN },
       schema: { tags, summary: 'Revoke an issued letter with a reason', params: S.PermohonanParams, body: S.AlasanSchema, response: { 200: S.SuratSchema, ...problems(400, 401, 403, 404, 409) } },
     },
-    async (request) => cabut(kernel, actorOf(request), principalOf(request), request.params.ref, request.body.alasan, baseUrlOf(kernel, request)),
+    async (request) => cabut(kernel, actorOf(request), userOf(request), request.params.ref, request.body.alasan, baseUrlOf(kernel, request)),
   );
 
   app.get<{ Params: Ref }>(
     '/api/v1/layanan/permohonan/:ref/surat',
     { config: { access: PROSES }, schema: { tags, summary: 'Download an issued letter (PDF)', params: S.PermohonanParams, response: { 200: Type.String({ contentMediaType: 'application/pdf' }), ...problems(400, 401, 403, 404) } } },
     async (request, reply) => {
-      const { nomor, pdf } = await unduhSurat(kernel.db, await pelakuStaf(kernel.db, principalOf(request), PROSES), request.params.ref);
+      const { nomor, pdf } = await unduhSurat(kernel.db, await pelakuStaf(kernel.db, userOf(request), PROSES), request.params.ref);
       return sendPdf(reply, nomor, pdf);
     },
   );
@@ -527,14 +527,14 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       schema: { tags, summary: 'Mark one attachment valid or not', params: S.LampiranParams, body: S.VerifikasiLampiranSchema, response: { 200: S.LampiranSchema, ...problems(400, 401, 403, 404, 409) } },
     },
     async (request) =>
-      verifikasiLampiran(kernel, actorOf(request), await pelakuStaf(kernel.db, principalOf(request), PROSES), request.params.ref, request.params.lampiranId, request.body.sah, request.body.catatan ?? null),
+      verifikasiLampiran(kernel, actorOf(request), await pelakuStaf(kernel.db, userOf(request), PROSES), request.params.ref, request.params.lampiranId, request.body.sah, request.body.catatan ?? null),
   );
 
   app.get<{ Params: Static<typeof S.LampiranParams> }>(
     '/api/v1/layanan/permohonan/:ref/lampiran/:lampiranId',
     { config: { access: PROSES }, schema: { tags, summary: 'Download one attachment', params: S.LampiranParams, response: { 200: Type.String({ contentMediaType: 'application/octet-stream' }), ...problems(400, 401, 403, 404) } } },
     async (request, reply) =>
-      sendLampiran(reply, await isiLampiran(kernel.db, await pelakuStaf(kernel.db, principalOf(request), PROSES), request.params.ref, request.params.lampiranId)),
+      sendLampiran(reply, await isiLampiran(kernel.db, await pelakuStaf(kernel.db, userOf(request), PROSES), request.params.ref, request.params.lampiranId)),
   );
 
   // Raw uploads (an attachment's bytes as the body, any Content-Type: the content decides).
@@ -558,7 +558,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       '/api/v1/layanan/permohonan/:ref/lampiran',
       { config: { access: PROSES }, schema: uploadSchema('Attach a file to a request (counter)') },
       async (request, reply) =>
-        reply.code(201).send(await unggah(kernel, actorOf(request), await pelakuStaf(kernel.db, principalOf(request), PROSES), request.params.ref, request.query.syarat, request.query.nama, bodyBytes(request.body), limits)),
+        reply.code(201).send(await unggah(kernel, actorOf(request), await pelakuStaf(kernel.db, userOf(request), PROSES), request.params.ref, request.query.syarat, request.query.nama, bodyBytes(request.body), limits)),
     );
     upload.post<{ Params: Static<typeof S.TokenParams> }>(
       '/api/v1/verifikasi/:token/berkas',
@@ -597,7 +597,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       },
     },
     async (request) => {
-      const principal = principalOf(request);
+      const principal = userOf(request);
       return antrian(kernel.db, await wilayahScope(kernel.db, principal.access, KECAMATAN), principal.userId, request.query);
     },
   );
@@ -615,7 +615,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
       },
     },
     async (request, reply) => {
-      const pelaku = await pelakuStaf(kernel.db, principalOf(request), KECAMATAN);
+      const pelaku = await pelakuStaf(kernel.db, userOf(request), KECAMATAN);
       return sendDetail(reply, request, assertReadable(await findPermohonan(kernel.db, request.params.ref), pelaku, request.params.ref));
     },
   );
@@ -632,7 +632,7 @@ export async function layananRoutes(app: FastifyInstance, { kernel }: { kernel: 
         response: { 200: S.StatistikSchema, ...problems(400, 401, 403) },
       },
     },
-    async (request) => statistik(kernel.db, await wilayahScope(kernel.db, principalOf(request).access, STATISTIK), request.query),
+    async (request) => statistik(kernel.db, await wilayahScope(kernel.db, userOf(request).access, STATISTIK), request.query),
   );
 
   // ---------------------------------------------------------------- public

@@ -3,7 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../../core/audit/actor.js';
 import { recordAudit } from '../../core/audit/trail.js';
-import type { Principal } from '../../core/auth/principal.js';
+import type { UserPrincipal as Principal } from '../../core/auth/principal.js';
 import type { DB } from '../../core/db/schema.js';
 import { AppError } from '../../core/http/errors.js';
 import type { Kernel } from '../../core/kernel.js';

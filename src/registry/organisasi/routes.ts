@@ -50,7 +50,7 @@ export async function organisasiRoutes(app: FastifyInstance, { kernel }: { kerne
   app.get<{ Querystring: Static<typeof OpdListQuery> }>(
     '/api/v1/opd',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'organisasi:read' },
       schema: {
         tags,
         summary: 'List agencies (OPD)',
@@ -76,7 +76,7 @@ export async function organisasiRoutes(app: FastifyInstance, { kernel }: { kerne
 
   app.get<{ Params: RefParams }>(
     '/api/v1/opd/:ref',
-    { config: { access: 'signed-in' }, schema: { tags, summary: 'One agency by id or kode', params: RefParams, response: { 200: withEtag(OpdSchema), ...problems(400, 401, 404) } } },
+    { config: { access: 'signed-in', appScope: 'organisasi:read' }, schema: { tags, summary: 'One agency by id or kode', params: RefParams, response: { 200: withEtag(OpdSchema), ...problems(400, 401, 404) } } },
     async (request, reply) => {
       const opd = await getOpd(kernel.db, request.params.ref);
       return reply.header('etag', etagFor(opd.version)).send(opd);
@@ -124,14 +124,14 @@ export async function organisasiRoutes(app: FastifyInstance, { kernel }: { kerne
 
   app.get<{ Params: RefParams }>(
     '/api/v1/opd/:ref/history',
-    { config: { access: 'signed-in' }, schema: { tags, summary: 'Every version of an agency, who and when', params: RefParams, response: { 200: HistorySchema, ...problems(400, 401, 404) } } },
+    { config: { access: 'signed-in', appScope: 'organisasi:read' }, schema: { tags, summary: 'Every version of an agency, who and when', params: RefParams, response: { 200: HistorySchema, ...problems(400, 401, 404) } } },
     async (request) => ({ items: await opdHistory(kernel.db, request.params.ref) }),
   );
 
   app.get<{ Params: RefParams; Querystring: Static<typeof StrukturQuery> }>(
     '/api/v1/opd/:ref/struktur',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'organisasi:read' },
       schema: {
         tags,
         summary: 'The unit tree of an agency as of a date, with each unit’s jabatan',
@@ -181,7 +181,7 @@ export async function organisasiRoutes(app: FastifyInstance, { kernel }: { kerne
 
   app.get<{ Params: UnitParams }>(
     '/api/v1/unit/:id',
-    { config: { access: 'signed-in' }, schema: { tags, summary: 'One unit with its jabatan', params: UnitParams, response: { 200: withEtag(UnitDetailSchema), ...problems(400, 401, 404) } } },
+    { config: { access: 'signed-in', appScope: 'organisasi:read' }, schema: { tags, summary: 'One unit with its jabatan', params: UnitParams, response: { 200: withEtag(UnitDetailSchema), ...problems(400, 401, 404) } } },
     async (request, reply) => {
       const unit = await getUnitDetail(kernel.db, request.params.id);
       return reply.header('etag', etagFor(unit.version)).send(unit);
@@ -266,7 +266,7 @@ export async function organisasiRoutes(app: FastifyInstance, { kernel }: { kerne
   app.get<{ Params: UnitParams; Querystring: Static<typeof JabatanListQuery> }>(
     '/api/v1/unit/:id/jabatan',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'organisasi:read' },
       schema: {
         tags,
         summary: 'The positions (jabatan) of a unit',
@@ -281,7 +281,7 @@ export async function organisasiRoutes(app: FastifyInstance, { kernel }: { kerne
 
   app.get<{ Params: JabatanParams }>(
     '/api/v1/jabatan/:id',
-    { config: { access: 'signed-in' }, schema: { tags, summary: 'One position (jabatan)', params: JabatanParams, response: { 200: withEtag(JabatanSchema), ...problems(400, 401, 404) } } },
+    { config: { access: 'signed-in', appScope: 'organisasi:read' }, schema: { tags, summary: 'One position (jabatan)', params: JabatanParams, response: { 200: withEtag(JabatanSchema), ...problems(400, 401, 404) } } },
     async (request, reply) => {
       const jabatan = await getJabatan(kernel.db, request.params.id);
       return reply.header('etag', etagFor(jabatan.version)).send(jabatan);
@@ -329,13 +329,13 @@ export async function organisasiRoutes(app: FastifyInstance, { kernel }: { kerne
 
   app.get<{ Params: JabatanParams }>(
     '/api/v1/jabatan/:id/history',
-    { config: { access: 'signed-in' }, schema: { tags, summary: 'Every version of a position, who and when', params: JabatanParams, response: { 200: HistorySchema, ...problems(400, 401, 404) } } },
+    { config: { access: 'signed-in', appScope: 'organisasi:read' }, schema: { tags, summary: 'Every version of a position, who and when', params: JabatanParams, response: { 200: HistorySchema, ...problems(400, 401, 404) } } },
     async (request) => ({ items: await jabatanHistory(kernel.db, request.params.id) }),
   );
 
   app.get<{ Params: UnitParams }>(
     '/api/v1/unit/:id/history',
-    { config: { access: 'signed-in' }, schema: { tags, summary: 'Every version of a unit, who and when', params: UnitParams, response: { 200: HistorySchema, ...problems(400, 401, 404) } } },
+    { config: { access: 'signed-in', appScope: 'organisasi:read' }, schema: { tags, summary: 'Every version of a unit, who and when', params: UnitParams, response: { 200: HistorySchema, ...problems(400, 401, 404) } } },
     async (request) => ({ items: await unitHistory(kernel.db, request.params.id) }),
   );
 }

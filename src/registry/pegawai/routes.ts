@@ -34,7 +34,7 @@ export async function pegawaiRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Querystring: Static<typeof PegawaiListQuery> }>(
     '/api/v1/pegawai',
     {
-      config: { access: READ },
+      config: { access: READ, appScope: 'pegawai:read' },
       schema: {
         tags,
         summary: 'List employees',
@@ -50,7 +50,7 @@ export async function pegawaiRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.post<{ Body: Static<typeof NewPegawaiSchema> }>(
     '/api/v1/pegawai',
     {
-      config: { access: MANAGE },
+      config: { access: MANAGE, appScope: 'pegawai:write' },
       schema: {
         tags,
         summary: 'Register an employee with their first position',
@@ -69,7 +69,7 @@ export async function pegawaiRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.post<{ Body: Static<typeof VerifikasiBodySchema> }>(
     '/api/v1/pegawai/verifikasi',
     {
-      config: { access: VERIFY },
+      config: { access: VERIFY, appScope: 'pegawai:verify' },
       schema: {
         tags,
         summary: 'Yes/no: is this NIP a registered employee, and in service?',
@@ -84,7 +84,7 @@ export async function pegawaiRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Params: RefParams }>(
     '/api/v1/pegawai/:ref',
     {
-      config: { access: READ },
+      config: { access: READ, appScope: 'pegawai:read' },
       schema: {
         tags,
         summary: 'One employee by id or NIP',
@@ -102,7 +102,7 @@ export async function pegawaiRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.patch<{ Params: RefParams; Body: Static<typeof PegawaiPatchSchema>; Headers: IfMatch }>(
     '/api/v1/pegawai/:ref',
     {
-      config: { access: MANAGE },
+      config: { access: MANAGE, appScope: 'pegawai:write' },
       schema: {
         tags,
         summary: 'Change an employee (If-Match required)',
@@ -122,7 +122,7 @@ export async function pegawaiRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.post<{ Params: RefParams; Body: Static<typeof ArsipBodySchema>; Headers: IfMatch }>(
     '/api/v1/pegawai/:ref/arsip',
     {
-      config: { access: MANAGE },
+      config: { access: MANAGE, appScope: 'pegawai:write' },
       schema: {
         tags,
         summary: 'Archive an employee with a reason (If-Match required; no hard deletes)',
@@ -141,7 +141,7 @@ export async function pegawaiRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.post<{ Params: RefParams; Body: Static<typeof MutasiBodySchema>; Headers: IfMatch }>(
     '/api/v1/pegawai/:ref/mutasi',
     {
-      config: { access: MANAGE },
+      config: { access: MANAGE, appScope: 'pegawai:write' },
       schema: {
         tags,
         summary: 'Transfer an employee (mutasi; If-Match required)',
@@ -161,13 +161,13 @@ export async function pegawaiRoutes(app: FastifyInstance, { kernel }: { kernel: 
 
   app.get<{ Params: RefParams }>(
     '/api/v1/pegawai/:ref/riwayat',
-    { config: { access: READ }, schema: { tags, summary: 'Every version of an employee, who and when', params: RefParams, response: { 200: HistorySchema, ...problems(400, 401, 403, 404) } } },
+    { config: { access: READ, appScope: 'pegawai:read' }, schema: { tags, summary: 'Every version of an employee, who and when', params: RefParams, response: { 200: HistorySchema, ...problems(400, 401, 403, 404) } } },
     async (request) => ({ items: await pegawaiHistory(kernel.db, access(request), request.params.ref) }),
   );
 
   app.get<{ Params: RefParams }>(
     '/api/v1/pegawai/:ref/riwayat-jabatan',
-    { config: { access: READ }, schema: { tags, summary: 'Positions over time (riwayat jabatan), newest first', params: RefParams, response: { 200: RiwayatJabatanSchema, ...problems(400, 401, 403, 404) } } },
+    { config: { access: READ, appScope: 'pegawai:read' }, schema: { tags, summary: 'Positions over time (riwayat jabatan), newest first', params: RefParams, response: { 200: RiwayatJabatanSchema, ...problems(400, 401, 403, 404) } } },
     async (request) => ({ items: await riwayatJabatan(kernel.db, access(request), request.params.ref) }),
   );
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { principalOf } from '../../core/auth/principal.js';
+import { userOf } from '../../core/auth/principal.js';
 import { AppError } from '../../core/http/errors.js';
 import { problems } from '../../core/http/schemas.js';
 import type { Kernel } from '../../core/kernel.js';
@@ -28,7 +28,7 @@ export async function pegawaiSayaRoutes(app: FastifyInstance, { kernel }: { kern
       },
     },
     async (request) => {
-      const { nip } = principalOf(request);
+      const { nip } = userOf(request);
       const pegawai = nip ? await findPegawai(kernel.db, nip) : null;
       if (!pegawai) throw new AppError('pegawai.self_unlinked');
       return { pegawai, riwayatJabatan: await riwayatJabatanOf(kernel.db, pegawai.id) };

@@ -46,7 +46,7 @@ export async function pendudukRoutes(app: FastifyInstance, { kernel }: { kernel:
   app.get<{ Querystring: Static<typeof PendudukListQuery> }>(
     '/api/v1/penduduk',
     {
-      config: { access: 'penduduk.read' },
+      config: { access: 'penduduk.read', appScope: 'penduduk:read' },
       schema: {
         tags,
         summary: 'List residents, masked, within the reader’s kelurahan',
@@ -61,14 +61,14 @@ export async function pendudukRoutes(app: FastifyInstance, { kernel }: { kernel:
   app.get(
     '/api/v1/penduduk/referensi',
     // National code lists, no personal data: every signed-in user (residents reading their own record too).
-    { config: { access: 'signed-in' }, schema: { tags, summary: 'Code lists: agama, pendidikan, pekerjaan, status kawin, SHDK, status, kewarganegaraan', response: { 200: ReferensiSchema, ...problems(401) } } },
+    { config: { access: 'signed-in', appScope: 'penduduk:read' }, schema: { tags, summary: 'Code lists: agama, pendidikan, pekerjaan, status kawin, SHDK, status, kewarganegaraan', response: { 200: ReferensiSchema, ...problems(401) } } },
     async () => ({ ...(await kodeLists(kernel.db)), status: [...STATUS], kewarganegaraan: [...KEWARGANEGARAAN] }) as Static<typeof ReferensiSchema>,
   );
 
   app.post<{ Body: Static<typeof CariBody> }>(
     '/api/v1/penduduk/cari',
     {
-      config: { access: 'penduduk.read' },
+      config: { access: 'penduduk.read', appScope: 'penduduk:read' },
       schema: { tags, summary: 'One resident by NIK, masked (the NIK travels in the body, not the URL)', body: CariBody, response: { 200: withEtag(PendudukSchema), ...problems(400, 401, 403, 404) } },
     },
     async (request, reply) => {
@@ -113,7 +113,7 @@ export async function pendudukRoutes(app: FastifyInstance, { kernel }: { kernel:
   app.post<{ Body: Static<typeof VerifikasiBody> }>(
     '/api/v1/penduduk/verifikasi',
     {
-      config: { access: 'penduduk.verify' },
+      config: { access: 'penduduk.verify', appScope: 'penduduk:verify' },
       schema: {
         tags,
         summary: 'Yes/no: do this NIK, name and birth date belong to one living resident?',
@@ -145,7 +145,7 @@ export async function pendudukRoutes(app: FastifyInstance, { kernel }: { kernel:
 
   app.get<{ Params: RefParams }>(
     '/api/v1/penduduk/:ref',
-    { config: { access: 'penduduk.read' }, schema: { tags, summary: 'One resident by id or NIK, masked', params: RefParams, response: { 200: withEtag(PendudukSchema), ...problems(400, 401, 403, 404) } } },
+    { config: { access: 'penduduk.read', appScope: 'penduduk:read' }, schema: { tags, summary: 'One resident by id or NIK, masked', params: RefParams, response: { 200: withEtag(PendudukSchema), ...problems(400, 401, 403, 404) } } },
     async (request, reply) => {
       const found = await requirePenduduk(kernel.db, access(request), 'penduduk.read', request.params.ref);
       return reply.header('etag', etagFor(found.version)).send(maskPenduduk(found));
@@ -155,7 +155,7 @@ export async function pendudukRoutes(app: FastifyInstance, { kernel }: { kernel:
   app.post<{ Params: RefParams; Body: Static<typeof AlasanBody> }>(
     '/api/v1/penduduk/:ref/lengkap',
     {
-      config: { access: 'penduduk.read_full' },
+      config: { access: 'penduduk.read_full', appScope: 'penduduk:read-full' },
       schema: {
         tags,
         summary: 'The full record, for a stated reason (written to the resident’s access log)',
@@ -210,7 +210,7 @@ export async function pendudukRoutes(app: FastifyInstance, { kernel }: { kernel:
 
   app.get<{ Params: RefParams }>(
     '/api/v1/penduduk/:ref/riwayat',
-    { config: { access: 'penduduk.read' }, schema: { tags, summary: 'Every version of a resident, who and when (snapshots masked)', params: RefParams, response: { 200: HistorySchema, ...problems(400, 401, 403, 404) } } },
+    { config: { access: 'penduduk.read', appScope: 'penduduk:read' }, schema: { tags, summary: 'Every version of a resident, who and when (snapshots masked)', params: RefParams, response: { 200: HistorySchema, ...problems(400, 401, 403, 404) } } },
     async (request) => ({ items: await pendudukHistory(kernel.db, access(request), request.params.ref) }),
   );
 
@@ -232,7 +232,7 @@ export async function pendudukRoutes(app: FastifyInstance, { kernel }: { kernel:
 
   app.get<{ Params: Static<typeof KeluargaParams> }>(
     '/api/v1/keluarga/:noKk',
-    { config: { access: 'penduduk.read' }, schema: { tags, summary: 'A family card by id or No. KK, with its members (masked)', params: KeluargaParams, response: { 200: withEtag(KeluargaSchema), ...problems(400, 401, 403, 404) } } },
+    { config: { access: 'penduduk.read', appScope: 'penduduk:read' }, schema: { tags, summary: 'A family card by id or No. KK, with its members (masked)', params: KeluargaParams, response: { 200: withEtag(KeluargaSchema), ...problems(400, 401, 403, 404) } } },
     async (request, reply) => {
       const keluarga = await getKeluarga(kernel.db, access(request), request.params.noKk);
       return reply.header('etag', etagFor(keluarga.version)).send(keluarga);

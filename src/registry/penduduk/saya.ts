@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import { principalOf } from '../../core/auth/principal.js';
+import { userOf } from '../../core/auth/principal.js';
 import { AppError } from '../../core/http/errors.js';
 import { problems } from '../../core/http/schemas.js';
 import type { Kernel } from '../../core/kernel.js';
@@ -38,7 +38,7 @@ export async function pendudukSayaRoutes(app: FastifyInstance, { kernel }: { ker
         response: { 200: PendudukSchema, ...problems(401, 403, 404) },
       },
     },
-    async (request) => own(principalOf(request).nik) as Promise<Static<typeof PendudukSchema>>,
+    async (request) => own(userOf(request).nik) as Promise<Static<typeof PendudukSchema>>,
   );
 
   app.get<{ Querystring: Static<typeof AksesLogQuery> }>(
@@ -53,7 +53,7 @@ export async function pendudukSayaRoutes(app: FastifyInstance, { kernel }: { ker
       },
     },
     async (request) => {
-      const me = await own(principalOf(request).nik);
+      const me = await own(userOf(request).nik);
       return { items: await readAksesLog(kernel.db, me.id, request.query.limit) };
     },
   );

@@ -49,7 +49,7 @@ export async function programRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Querystring: Static<typeof NomenklaturQuery> }>(
     '/api/v1/program/nomenklatur',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'program:read' },
       schema: {
         tags,
         summary: 'List the planning and budget nomenclature (urusan … sub-kegiatan)',
@@ -64,7 +64,7 @@ export async function programRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Params: Static<typeof KodeParams> }>(
     '/api/v1/program/nomenklatur/:kode',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'program:read' },
       schema: { tags, summary: 'One nomenclature entry; any zero-padding variant of the code finds it', params: KodeParams, response: { 200: NomenklaturSchema, ...problems(400, 401, 404) } },
     },
     async (request) => getNomenklatur(kernel.db, request.params.kode),
@@ -73,7 +73,7 @@ export async function programRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Params: Static<typeof KodeParams> }>(
     '/api/v1/program/nomenklatur/:kode/jalur',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'program:read' },
       schema: {
         tags,
         summary: 'The path of a nomenclature entry: its ancestors from the urusan down, then the entry itself',
@@ -87,7 +87,7 @@ export async function programRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get(
     '/api/v1/program/kewenangan',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'program:read' },
       schema: {
         tags,
         summary: 'The OPDs whose budget lines the caller may add and change, and whether they may import for the whole city',
@@ -101,7 +101,7 @@ export async function programRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Querystring: Static<typeof RingkasanQuery> }>(
     '/api/v1/program/ringkasan',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'program:read' },
       schema: {
         tags,
         summary: 'Budget lines and total pagu per OPD, optionally in one fiscal year',
@@ -115,7 +115,7 @@ export async function programRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Querystring: Static<typeof AnggaranQuery> }>(
     '/api/v1/program/anggaran',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'program:read' },
       schema: {
         tags,
         summary: 'List budget lines (anggaran) per OPD, fiscal year and sub-kegiatan',
@@ -129,7 +129,7 @@ export async function programRoutes(app: FastifyInstance, { kernel }: { kernel: 
 
   app.get<{ Params: IdParams }>(
     '/api/v1/program/anggaran/:id',
-    { config: { access: 'signed-in' }, schema: { tags, summary: 'One budget line with its indicators', params: IdParams, response: { 200: withEtag(AnggaranSchema), ...problems(400, 401, 404) } } },
+    { config: { access: 'signed-in', appScope: 'program:read' }, schema: { tags, summary: 'One budget line with its indicators', params: IdParams, response: { 200: withEtag(AnggaranSchema), ...problems(400, 401, 404) } } },
     async (request, reply) => {
       const anggaran = await getAnggaran(kernel.db, request.params.id);
       return reply.header('etag', etagFor(anggaran.version)).send(anggaran);
@@ -194,7 +194,7 @@ export async function programRoutes(app: FastifyInstance, { kernel }: { kernel: 
 
   app.get<{ Params: IdParams }>(
     '/api/v1/program/anggaran/:id/riwayat',
-    { config: { access: 'signed-in' }, schema: { tags, summary: 'Every version of a budget line, who and when', params: IdParams, response: { 200: HistorySchema, ...problems(400, 401, 404) } } },
+    { config: { access: 'signed-in', appScope: 'program:read' }, schema: { tags, summary: 'Every version of a budget line, who and when', params: IdParams, response: { 200: HistorySchema, ...problems(400, 401, 404) } } },
     async (request) => ({ items: await anggaranHistory(kernel.db, request.params.id) }),
   );
 

@@ -48,7 +48,7 @@ export async function wilayahRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Querystring: Static<typeof WilayahListQuery> }>(
     '/api/v1/wilayah',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'wilayah:read' },
       schema: {
         tags,
         summary: 'List regions in kode order, filtered by level, parent, name or kode; keyset pages',
@@ -62,7 +62,7 @@ export async function wilayahRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get(
     '/api/v1/wilayah/pemda',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'wilayah:read' },
       schema: {
         tags,
         summary: 'The pemda this installation serves, with its kecamatan and their kelurahan/desa',
@@ -75,7 +75,7 @@ export async function wilayahRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Params: KodeParams }>(
     '/api/v1/wilayah/:kode',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'wilayah:read' },
       schema: { tags, summary: 'One region by kode (13.71.01.1001 or 1371011001) or id', params: KodeParams, response: { 200: WilayahSchema, ...problems(400, 401, 404) } },
     },
     async (request) => requireWilayah(kernel.db, request.params.kode),
@@ -84,7 +84,7 @@ export async function wilayahRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Params: KodeParams }>(
     '/api/v1/wilayah/:kode/children',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'wilayah:read' },
       schema: { tags, summary: 'The regions directly below one region', params: KodeParams, response: { 200: WilayahListSchema, ...problems(400, 401, 404) } },
     },
     async (request) => ({ items: await listChildren(kernel.db, request.params.kode) }),
@@ -93,7 +93,7 @@ export async function wilayahRoutes(app: FastifyInstance, { kernel }: { kernel: 
   app.get<{ Params: KodeParams }>(
     '/api/v1/wilayah/:kode/boundary',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', appScope: 'wilayah:read' },
       schema: {
         tags,
         summary: 'The boundary of a region as a GeoJSON Feature; 404 when none is attached',
