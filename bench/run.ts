@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Padu against baselines measured in the same run, on the same database.
  * Settings: BENCH_SECONDS (per round, default 10), BENCH_ROUNDS (default 2), BENCH_CONNECTIONS
- * (default 50), BENCH_ONLY (one benchmark: read, pegawai, penduduk, surat, layanan). The city-scale resident load
+ * (default 50), BENCH_ONLY (one benchmark: read, pegawai, penduduk, surat, layanan, token, gateway, webhook, impor). The city-scale resident load
  * (penduduk) takes minutes, so it runs only when named by BENCH_ONLY=penduduk or BENCH_CITY=1.
  * BENCH_POLLS: waves of 1,000 residents polling their request per round (layanan, default 4).
  */
@@ -17,6 +17,10 @@ import { pendudukCityBench } from './penduduk-city.js';
 import { pegawaiReadBench } from './pegawai-read.js';
 import { suratPdfBench } from './surat-pdf.js';
 import { layananBench } from './layanan.js';
+import { tokenBench } from './token.js';
+import { gatewayBench } from './gateway.js';
+import { webhookBench } from './webhook.js';
+import { imporBench } from './impor.js';
 
 const settings: BenchSettings = {
   seconds: Number(process.env.BENCH_SECONDS ?? 10),
@@ -48,6 +52,10 @@ try {
   if (!only || only === 'pegawai') await pegawaiReadBench(server, settings);
   if (!only || only === 'surat') await suratPdfBench(settings);
   if (!only || only === 'layanan') await layananBench(server, settings);
+  if (!only || only === 'token') await tokenBench(server, settings);
+  if (!only || only === 'gateway') await gatewayBench(server, settings);
+  if (!only || only === 'webhook') await webhookBench(server);
+  if (!only || only === 'impor') await imporBench(server);
 } finally {
   await server.close();
   await fs.rm(dataDir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { modules } from './modules.js';
 import { demoAccountLines } from './modules/layanan/demo.js';
 import { seedDemo } from './registry/demo/seed.js';
 import { openKernel, startServer } from './server.js';
+import { imporCli } from './integration/impor/cli.js';
 
 const program = new Command('padu')
   .description('Padu: the integrated platform of Pemerintah Kota Padang. Settings come from environment variables (see README.md).')
@@ -143,6 +144,26 @@ program
     });
     process.stdout.write(`Data demo (${options.scale}) ditambahkan: ${seeded.join(', ') || '-'}\n`);
     if (akun.length > 0) process.stdout.write(`${akun.join('\n')}\n`);
+  });
+
+program
+  .command('impor [berkas]')
+  .description('Import a legacy export (CSV, XLSX, JSON) into the registry: dry-run, then apply in batches with progress')
+  .option('-a, --aplikasi <kode>', 'source app of the catalogue')
+  .option('-d, --dataset <dataset>', 'target dataset: penduduk (NIK), pegawai (NIP) or organisasi (kode OPD)')
+  .option('-p, --pemetaan <file.json>', 'column mapping {"header": "field"} (default: suggested / saved)')
+  .option('--uji', 'dry-run only')
+  .option('--id <impor>', 'resume or watch an import already queued')
+  .action(async (berkas: string | undefined, options: { aplikasi?: string; dataset?: string; pemetaan?: string; uji?: boolean; id?: string }) => {
+    const code = await withKernel(async (kernel) => {
+      for (const module of modules) await module.start?.(kernel);
+      try {
+        return await imporCli(kernel, berkas, options);
+      } finally {
+        for (const module of [...modules].reverse()) await module.stop?.(kernel);
+      }
+    });
+    process.exitCode = code;
   });
 
 function describe(error: unknown): string {

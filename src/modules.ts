@@ -12,6 +12,7 @@ import { pendudukModule } from './registry/penduduk/index.js';
 import { programModule } from './registry/program/index.js';
 import { layananModule } from './modules/layanan/index.js';
 import { portalModule } from './modules/portal/index.js';
+import { integrasiModule } from './integration/index.js';
 
 /**
  * A part of Padu beyond the kernel: the registry's datasets, later the modules. Each owns its
@@ -32,7 +33,7 @@ export interface PaduModule {
   references?: Partial<Record<ReferenceKind, ReferenceCheck>>;
 }
 
-export const modules: PaduModule[] = [wilayahModule, organisasiModule, pegawaiModule, programModule, pendudukModule, layananModule, portalModule];
+export const modules: PaduModule[] = [wilayahModule, organisasiModule, pegawaiModule, programModule, pendudukModule, layananModule, portalModule, integrasiModule];
 
 for (const module of modules) {
   for (const [kind, check] of Object.entries(module.references ?? {})) registerReferenceCheck(kind as ReferenceKind, check);

@@ -18,6 +18,9 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
+  /** Default GET; with a body for POST. */
+  method?: string;
+  body?: string;
 }
 
 /**
@@ -27,6 +30,8 @@ export interface LoadOptions {
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
   const args = [autocannonBin, '-j', '-c', String(options.connections), '-d', String(options.seconds)];
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`);
+  if (options.method) args.push('-m', options.method);
+  if (options.body !== undefined) args.push('-b', options.body);
   args.push(options.url);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

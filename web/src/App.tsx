@@ -6,6 +6,21 @@ import { I18nProvider } from './i18n/I18nProvider';
 import { AuditPage } from './pages/audit/AuditPage';
 import { DaftarPage } from './pages/daftar/DaftarPage';
 import { HomePage } from './pages/HomePage';
+import { IntegrasiLayout } from './pages/integrasi/IntegrasiLayout';
+import { AplikasiBaruPage } from './pages/integrasi/AplikasiBaruPage';
+import { AplikasiDetailPage } from './pages/integrasi/AplikasiDetailPage';
+import { InventarisPage } from './pages/integrasi/InventarisPage';
+import { KatalogAplikasiPage } from './pages/integrasi/KatalogAplikasiPage';
+import { PetaPage } from './pages/integrasi/PetaPage';
+import { GatewayPage } from './pages/integrasi/gateway/GatewayPage';
+import { GatewayDetailPage } from './pages/integrasi/gateway/GatewayDetailPage';
+import { GatewayLogPage } from './pages/integrasi/gateway/GatewayLogPage';
+import { WebhookPage } from './pages/integrasi/webhook/WebhookPage';
+import { WebhookLogPage } from './pages/integrasi/webhook/WebhookLogPage';
+import { ImporPage } from './pages/integrasi/impor/ImporPage';
+import { ImporDetailPage } from './pages/integrasi/impor/ImporDetailPage';
+import { RekonsiliasiPage } from './pages/integrasi/impor/RekonsiliasiPage';
+import { KualitasPage } from './pages/integrasi/impor/KualitasPage';
 import { AjukanPage } from './pages/layanan/AjukanPage';
 import { AntrianDetailPage } from './pages/layanan/AntrianDetailPage';
 import { AntrianPage } from './pages/layanan/AntrianPage';
@@ -284,6 +299,23 @@ export function App() {
                   </RequirePermission>
                 }
               />
+              {/* Integration hub: IntegrasiLayout shows the tabs of web/src/pages/integrasi/tabs.ts; each part adds its routes inside. */}
+              <Route path="integrasi" element={<IntegrasiLayout />}>
+                <Route index element={<KatalogAplikasiPage />} />
+                <Route path="aplikasi/baru" element={<RequirePermission permission="integrasi.manage"><AplikasiBaruPage /></RequirePermission>} />
+                <Route path="aplikasi/:kode" element={<AplikasiDetailPage />} />
+                <Route path="inventaris" element={<RequirePermission permission="integrasi.manage"><InventarisPage /></RequirePermission>} />
+                <Route path="peta" element={<RequirePermission permission="integrasi.read"><PetaPage /></RequirePermission>} />
+                <Route path="webhook" element={<WebhookPage />} />
+                <Route path="webhook/kiriman" element={<WebhookLogPage />} />
+                <Route path="gateway" element={<GatewayPage />} />
+                <Route path="gateway/log" element={<GatewayLogPage />} />
+                <Route path="gateway/:id" element={<GatewayDetailPage />} />
+                <Route path="impor" element={<RequirePermission permission="integrasi.impor"><ImporPage /></RequirePermission>} />
+                <Route path="impor/:id" element={<RequirePermission permission="integrasi.impor"><ImporDetailPage /></RequirePermission>} />
+                <Route path="rekonsiliasi" element={<RequirePermission permission="integrasi.rekonsiliasi"><RekonsiliasiPage /></RequirePermission>} />
+                <Route path="kualitas" element={<RequirePermission permission="integrasi.impor"><KualitasPage /></RequirePermission>} />
+              </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { ApiClient, startTestServer, type ApiResponse, type TestServer } from '../../../test/helpers/server.js';
+import { createAplikasi } from '../../integration/katalog/aplikasi.js';
+import { systemActor } from '../audit/actor.js';
+import { Access } from './access.js';
 
 /**
  * Which routes answer without a session. Written out by hand: a new public API route must be
@@ -14,6 +18,8 @@ const PUBLIC_API_ROUTES = new Set([
   'HEAD /api/v1/openapi.json',
   // resident portal: self sign-up (src/modules/portal)
   'POST /api/v1/portal/daftar',
+  // integration hub (src/integration/kredensial): apps get tokens with their client credentials
+  'POST /api/v1/oauth/token',
   // e-kelurahan (src/modules/layanan): letter verification by QR token, PDF check, request tracking by code
   'GET /api/v1/verifikasi/:token',
   'HEAD /api/v1/verifikasi/:token',
@@ -28,7 +34,7 @@ const isPublicApiRoute = (method: string, url: string) => PUBLIC_API_ROUTES.has(
 /** A concrete path for a route pattern: parameters become a made-up uuid, wildcards a file name. */
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '0190c6f4-7c4e-7000-8000-000000000000').replace(/\*$/, 'x.js');
 
-type Role = 'admin' | 'pimpinan' | 'auditor' | 'opd_operator' | 'pegawai' | 'petugas_kelurahan' | 'lurah' | 'warga' | 'sekretaris_kelurahan' | 'camat';
+type Role = 'admin' | 'pimpinan' | 'auditor' | 'opd_operator' | 'pegawai' | 'petugas_kelurahan' | 'lurah' | 'warga' | 'sekretaris_kelurahan' | 'camat' | 'walidata';
 
 const ROLE_GRANTS: Record<Role, { scopeType: string; scopeCode: string | null }> = {
   admin: { scopeType: 'city', scopeCode: null },
@@ -42,24 +48,26 @@ const ROLE_GRANTS: Record<Role, { scopeType: string; scopeCode: string | null }>
   sekretaris_kelurahan: { scopeType: 'kelurahan', scopeCode: '13.71.01.1001' },
   // The kecamatan's OPD (created by layananFixture), whose kode wilayah is 13.71.01.
   camat: { scopeType: 'opd', scopeCode: 'KEC-MATRIKS' },
+  walidata: { scopeType: 'city', scopeCode: null },
 };
 const ROLES = Object.keys(ROLE_GRANTS) as Role[];
 
 /** What each role may do, written out by hand rather than read from roles.ts. */
 const EXPECTED_PERMISSIONS: Record<Role, string[]> = {
   admin: [
-    'audit.read', 'layanan.kecamatan', 'layanan.kelola', 'layanan.proses', 'layanan.self', 'layanan.statistik', 'layanan.tandatangan', 'organisasi.manage', 'pegawai.manage', 'pegawai.read', 'pegawai.self', 'pegawai.verify',
+    'audit.read', 'integrasi.impor', 'integrasi.izin', 'integrasi.manage', 'integrasi.read', 'integrasi.rekonsiliasi', 'layanan.kecamatan', 'layanan.kelola', 'layanan.proses', 'layanan.self', 'layanan.statistik', 'layanan.tandatangan', 'organisasi.manage', 'pegawai.manage', 'pegawai.read', 'pegawai.self', 'pegawai.verify',
     'penduduk.manage', 'penduduk.read', 'penduduk.read_full', 'penduduk.self', 'penduduk.verify', 'program.manage', 'user.manage', 'user.read', 'wilayah.manage',
   ],
-  pimpinan: ['layanan.statistik', 'pegawai.read', 'penduduk.read', 'user.read'],
-  auditor: ['audit.read', 'pegawai.read', 'user.read'],
-  opd_operator: ['organisasi.manage', 'pegawai.manage', 'pegawai.read', 'program.manage'],
+  pimpinan: ['integrasi.read', 'layanan.statistik', 'pegawai.read', 'penduduk.read', 'user.read'],
+  auditor: ['audit.read', 'integrasi.read', 'pegawai.read', 'user.read'],
+  opd_operator: ['integrasi.manage', 'integrasi.read', 'organisasi.manage', 'pegawai.manage', 'pegawai.read', 'program.manage'],
   pegawai: ['pegawai.self'],
   petugas_kelurahan: ['layanan.proses', 'penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
   lurah: ['layanan.proses', 'layanan.statistik', 'layanan.tandatangan', 'penduduk.manage', 'penduduk.read', 'penduduk.read_full'],
   warga: ['layanan.self', 'penduduk.self'],
   sekretaris_kelurahan: ['layanan.proses', 'layanan.tandatangan'],
   camat: ['layanan.kecamatan', 'layanan.statistik'],
+  walidata: ['integrasi.impor', 'integrasi.read', 'integrasi.rekonsiliasi', 'pegawai.read', 'penduduk.read'],
 };
 
 interface RouteCase {
@@ -151,6 +159,16 @@ const MATRIX: RouteCase[] = [
   ...selfCases(),
   // E-kelurahan: residents (self), kelurahan staff, signers, the camat, leaders' figures, admins' catalogue and calendar.
   ...layananCases(),
+  // Integration hub, credentials: the app belongs to the operator's OPD, so the operator manages its clients.
+  ...kredensialCases(),
+  // Change feed and webhooks (src/integration/feed, src/integration/webhook).
+  ...webhookCases(),
+  // Service gateway (src/integration/gateway): readers see services and the log; managers of the provider app change them.
+  ...gatewayCases(),
+  // Imports, reconciliation and data quality (src/integration/impor): walidata and admin.
+  ...imporCases(),
+  // App catalogue, levels, inventory and map (src/integration/katalog): readers see (an operator their OPD's apps), managers change.
+  ...katalogCases(),
 ];
 
 describe('access matrix', () => {
@@ -186,6 +204,11 @@ describe('access matrix', () => {
     programIds = await programFixture(t.admin);
     penduduk = await pendudukFixture(t.admin);
     layanan = await layananFixture(t.admin);
+    integrasiApp = await integrasiAppFixture(t);
+    webhook = await webhookFixture(t);
+    impor = await imporFixture(t);
+    katalog = await katalogFixture(t);
+    gateway = await gatewayFixture(t);
     for (const role of ROLES) {
       const username = `peran-${role.replace('_', '-')}`;
       const { scopeCode } = ROLE_GRANTS[role];
@@ -505,7 +528,7 @@ async function pegawaiFixture(admin: ApiClient): Promise<PegawaiFixture> {
 }
 
 function pegawaiCases(): RouteCase[] {
-  const READERS_P: Role[] = ['admin', 'pimpinan', 'auditor', 'opd_operator'];
+  const READERS_P: Role[] = ['admin', 'pimpinan', 'auditor', 'opd_operator', 'walidata'];
   const WRITERS: Role[] = ['admin', 'opd_operator'];
   const read = (route: string, path: () => string): RouteCase => ({ route, permission: 'pegawai.read', allowed: READERS_P, success: 200, write: false, send: (c) => c.get(path()) });
   const withIfMatch = async (c: ApiClient, id: string, method: string, path: string, body: unknown) => {
@@ -611,7 +634,7 @@ async function pendudukFixture(admin: ApiClient): Promise<PendudukFixture> {
 }
 
 function pendudukCases(): RouteCase[] {
-  const READERS_K: Role[] = ['admin', 'pimpinan', 'petugas_kelurahan', 'lurah'];
+  const READERS_K: Role[] = ['admin', 'pimpinan', 'petugas_kelurahan', 'lurah', 'walidata'];
   const STAFF: Role[] = ['admin', 'petugas_kelurahan', 'lurah'];
   const read = (route: string, path: () => string): RouteCase => ({ route, permission: 'penduduk.read', allowed: READERS_K, success: 200, write: false, send: (c) => c.get(path()) });
   const withIfMatch = async (c: ApiClient, method: string, path: string, body: unknown, nik = penduduk.nik) => {
@@ -920,3 +943,276 @@ function layananCases(): RouteCase[] {
     { route: 'GET /api/v1/layanan/statistik', permission: 'layanan.statistik', allowed: FIGURES, success: 200, write: false, send: (c) => c.get('/api/v1/layanan/statistik?tahun=2026') },
   ];
 }
+
+// --- integration hub: app credentials (src/integration/kredensial) ---
+interface IntegrasiAppFixture {
+  kode: string;
+  /** One OAuth client per role, so each allowed role rotates and revokes its own. */
+  clientIds: Map<Role, string>;
+}
+let integrasiApp: IntegrasiAppFixture;
+
+async function integrasiAppFixture(t: TestServer): Promise<IntegrasiAppFixture> {
+  const everything = new Access([{ role: 'admin', scopeType: 'city', scopeCode: null }]);
+  const app = await createAplikasi(t.kernel, systemActor('matriks'), everything, { kode: 'matriks-app', nama: 'Aplikasi Matriks', opdKode: '1.01.0.00.0.00.01.0000', jenis: 'aplikasi_opd' });
+  const clientIds = new Map<Role, string>();
+  for (const role of ROLES) {
+    const res = await t.admin.post(`/api/v1/integrasi/aplikasi/${app.kode}/klien`, { nama: role });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    clientIds.set(role, res.body.clientId);
+  }
+  return { kode: app.kode, clientIds };
+}
+
+function kredensialCases(): RouteCase[] {
+  const managers: Role[] = ['admin', 'opd_operator'];
+  const readers: Role[] = ['admin', 'pimpinan', 'auditor', 'opd_operator', 'walidata'];
+  const base = () => `/api/v1/integrasi/aplikasi/${integrasiApp.kode}`;
+  return [
+    { route: 'GET /api/v1/integrasi/scopes', permission: null, allowed: ROLES, success: 200, write: false, send: (c) => c.get('/api/v1/integrasi/scopes') },
+    { route: 'GET /api/v1/integrasi/aplikasi/:ref/klien', permission: 'integrasi.manage', allowed: managers, success: 200, write: false, send: (c) => c.get(`${base()}/klien`) },
+    { route: 'POST /api/v1/integrasi/aplikasi/:ref/klien', permission: 'integrasi.manage', allowed: managers, success: 201, write: true, send: (c) => c.post(`${base()}/klien`, { nama: 'staging' }) },
+    {
+      route: 'POST /api/v1/integrasi/klien/:clientId/rotasi', permission: 'integrasi.manage', allowed: managers, success: 200, write: true,
+      send: (c, role) => c.post(`/api/v1/integrasi/klien/${integrasiApp.clientIds.get(role)}/rotasi`, { masaTumpangJam: 1 }),
+    },
+    {
+      route: 'POST /api/v1/integrasi/klien/:clientId/cabut', permission: 'integrasi.manage', allowed: managers, success: 200, write: true,
+      send: (c, role) => c.post(`/api/v1/integrasi/klien/${integrasiApp.clientIds.get(role)}/cabut`, { alasan: 'Uji matriks' }),
+    },
+    { route: 'GET /api/v1/integrasi/aplikasi/:ref/izin', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(`${base()}/izin`) },
+    {
+      route: 'PUT /api/v1/integrasi/aplikasi/:ref/izin', permission: 'integrasi.izin', allowed: ['admin'], success: 200, write: true,
+      send: (c) => c.put(`${base()}/izin`, { items: [{ scope: 'wilayah:read', scopeType: 'city' }] }),
+    },
+    { route: 'GET /api/v1/integrasi/aplikasi/:ref/pemakaian', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(`${base()}/pemakaian`) },
+  ];
+}
+// --- end of integration hub: app credentials ---
+
+// --- integration hub: change feed and webhooks (src/integration/feed, src/integration/webhook) ---
+interface WebhookFixture {
+  /** Changed, rotated and re-sent by every allowed role. */
+  shared: string;
+  /** One per managing role, to delete. */
+  own: Map<Role, string>;
+}
+let webhook: WebhookFixture;
+
+async function webhookFixture(t: TestServer): Promise<WebhookFixture> {
+  const make = async (nama: string) => {
+    const res = await t.admin.post(`/api/v1/integrasi/aplikasi/${integrasiApp.kode}/webhook`, { nama, url: 'http://127.0.0.1:9/hook', jenisEvent: ['pegawai.*'] });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    return res.body.id as string;
+  };
+  const own = new Map<Role, string>();
+  for (const role of ['admin', 'opd_operator'] as Role[]) own.set(role, await make(`Hapus ${role}`));
+  return { shared: await make('Bersama'), own };
+}
+
+function webhookCases(): RouteCase[] {
+  const managers: Role[] = ['admin', 'opd_operator'];
+  const readers: Role[] = ['admin', 'pimpinan', 'auditor', 'opd_operator', 'walidata'];
+  const base = () => `/api/v1/integrasi/aplikasi/${integrasiApp.kode}`;
+  const sub = () => `/api/v1/integrasi/webhook/${webhook.shared}`;
+  return [
+    { route: 'GET /api/v1/events', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get('/api/v1/events?limit=5') },
+    { route: 'GET /api/v1/integrasi/aplikasi/:ref/webhook', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(`${base()}/webhook`) },
+    {
+      route: 'POST /api/v1/integrasi/aplikasi/:ref/webhook', permission: 'integrasi.manage', allowed: managers, success: 201, write: true,
+      send: (c) => c.post(`${base()}/webhook`, { nama: 'Matriks', url: 'https://contoh.padang.go.id/hook', jenisEvent: ['opd.*'] }),
+    },
+    { route: 'GET /api/v1/integrasi/webhook/:id', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(sub()) },
+    {
+      route: 'PATCH /api/v1/integrasi/webhook/:id', permission: 'integrasi.manage', allowed: managers, success: 200, write: true,
+      send: (c, role) => c.patch(sub(), { nama: `Diubah ${role}` }, { headers: { 'if-match': '*' } }),
+    },
+    {
+      route: 'DELETE /api/v1/integrasi/webhook/:id', permission: 'integrasi.manage', allowed: managers, success: 204, write: true,
+      send: (c, role) => c.request('DELETE', `/api/v1/integrasi/webhook/${webhook.own.get(role) ?? webhook.shared}`, { headers: { 'if-match': '*' } }),
+    },
+    { route: 'POST /api/v1/integrasi/webhook/:id/rahasia', permission: 'integrasi.manage', allowed: managers, success: 200, write: true, send: (c) => c.post(`${sub()}/rahasia`, { masaTumpangJam: 1 }) },
+    { route: 'GET /api/v1/integrasi/aplikasi/:ref/webhook-kiriman', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(`${base()}/webhook-kiriman?status=mati`) },
+    { route: 'POST /api/v1/integrasi/webhook/:id/kirim-ulang', permission: 'integrasi.manage', allowed: managers, success: 200, write: true, send: (c) => c.post(`${sub()}/kirim-ulang`, {}) },
+    // No such delivery: an allowed role gets past the guard to the 404.
+    { route: 'POST /api/v1/integrasi/webhook-kiriman/:id/kirim-ulang', permission: 'integrasi.manage', allowed: managers, success: 404, write: false, send: (c) => c.post('/api/v1/integrasi/webhook-kiriman/999999999/kirim-ulang', {}) },
+  ];
+}
+// --- end of integration hub: change feed and webhooks ---
+
+// --- integration hub: service gateway (src/integration/gateway) ---
+// The /gw/<app>/<service>/* proxy and /gw/_openapi/:app/:service are app-only (access 'app'):
+// outside /api, they answer 401 auth.invalid_token without a bearer token and to a session
+// (checked by the first test above and in src/integration/gateway/gateway.test.ts).
+interface GatewayFixture {
+  /** A service of the matrix app (the operator's OPD) that every allowed role changes. */
+  shared: string;
+  /** A grant on it every allowed role changes. */
+  izin: string;
+  /** A service whose OpenAPI document stays (the shared one's is removed by each manager). */
+  documented: string;
+  /** Per managing role: a service with one grant, to revoke. */
+  revocable: Map<Role, { layanan: string; izin: string }>;
+}
+let gateway: GatewayFixture;
+
+async function gatewayFixture(t: TestServer): Promise<GatewayFixture> {
+  const service = async (kode: string) => {
+    const res = await t.admin.post('/api/v1/integrasi/gateway/layanan', { aplikasi: integrasiApp.kode, kode, nama: `Layanan ${kode}`, baseUrl: 'http://127.0.0.1:9/api' });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    const izin = await t.admin.post(`/api/v1/integrasi/gateway/layanan/${res.body.id}/izin`, { klien: integrasiApp.kode, aturan: ['GET /*'] });
+    assert.equal(izin.status, 201, JSON.stringify(izin.body));
+    return { layanan: res.body.id as string, izin: izin.body.id as string };
+  };
+  const shared = await service('mtx-bersama');
+  const revocable = new Map<Role, { layanan: string; izin: string }>();
+  const everything = new Access([{ role: 'admin', scopeType: 'city', scopeCode: null }]);
+  for (const role of ROLES) {
+    // A caller app per role: each allowed role grants its own the shared service.
+    await createAplikasi(t.kernel, systemActor('matriks'), everything, { kode: `mtx-klien-${role.replace('_', '-')}`, nama: `Klien ${role}`, jenis: 'lainnya' });
+  }
+  for (const role of ['admin', 'opd_operator'] as Role[]) revocable.set(role, await service(`mtx-cabut-${role.replace('_', '-')}`));
+  const documented = await service('mtx-dokumen');
+  const doc = { openapi: '3.0.3', info: { title: 'Dokumen', version: '1' }, paths: {} };
+  const uploaded = await t.admin.put(`/api/v1/integrasi/gateway/layanan/${documented.layanan}/openapi`, doc, { headers: { 'if-match': '*' } });
+  assert.equal(uploaded.status, 200, JSON.stringify(uploaded.body));
+  return { shared: shared.layanan, izin: shared.izin, documented: documented.layanan, revocable };
+}
+
+function gatewayCases(): RouteCase[] {
+  const managers: Role[] = ['admin', 'opd_operator'];
+  const readers: Role[] = ['admin', 'pimpinan', 'auditor', 'opd_operator', 'walidata'];
+  const base = '/api/v1/integrasi/gateway';
+  const svc = () => `${base}/layanan/${gateway.shared}`;
+  const ifAny = { headers: { 'if-match': '*' } };
+  const own = (role: Role) => gateway.revocable.get(role) ?? gateway.revocable.get('admin')!;
+  const doc = { openapi: '3.1.0', info: { title: 'Matriks', version: '1' }, paths: {} };
+  return [
+    { route: 'GET /api/v1/integrasi/gateway/layanan', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(`${base}/layanan?hari=7`) },
+    { route: 'GET /api/v1/integrasi/gateway/layanan/:id', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(svc()) },
+    { route: 'GET /api/v1/integrasi/gateway/layanan/:id/riwayat', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(`${svc()}/riwayat`) },
+    { route: 'GET /api/v1/integrasi/gateway/log', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(`${base}/log?status=5xx`) },
+    {
+      route: 'POST /api/v1/integrasi/gateway/layanan', permission: 'integrasi.manage', allowed: managers, success: 201, write: true,
+      send: (c, role) => c.post(`${base}/layanan`, { aplikasi: integrasiApp.kode, kode: `mtx-baru-${role.replace('_', '-')}`, nama: `Baru ${role}`, baseUrl: 'https://contoh.padang.go.id/api' }),
+    },
+    { route: 'PATCH /api/v1/integrasi/gateway/layanan/:id', permission: 'integrasi.manage', allowed: managers, success: 200, write: true, send: (c, role) => c.patch(svc(), { nama: `Diubah ${role}` }, ifAny) },
+    { route: 'PUT /api/v1/integrasi/gateway/layanan/:id/openapi', permission: 'integrasi.manage', allowed: managers, success: 200, write: true, send: (c) => c.put(`${svc()}/openapi`, doc, ifAny) },
+    { route: 'GET /api/v1/integrasi/gateway/layanan/:id/openapi', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(`${base}/layanan/${gateway.documented}/openapi`) },
+    { route: 'DELETE /api/v1/integrasi/gateway/layanan/:id/openapi', permission: 'integrasi.manage', allowed: managers, success: 200, write: true, send: (c) => c.request('DELETE', `${svc()}/openapi`, ifAny) },
+    {
+      route: 'POST /api/v1/integrasi/gateway/layanan/:id/izin', permission: 'integrasi.manage', allowed: managers, success: 201, write: true,
+      send: (c, role) => c.post(`${svc()}/izin`, { klien: `mtx-klien-${role.replace('_', '-')}`, aturan: ['GET /pegawai/*'] }),
+    },
+    {
+      route: 'PATCH /api/v1/integrasi/gateway/layanan/:id/izin/:izinId', permission: 'integrasi.manage', allowed: managers, success: 200, write: true,
+      send: (c, role) => c.patch(`${svc()}/izin/${gateway.izin}`, { aturan: [`GET /${role.replace('_', '-')}/*`] }, ifAny),
+    },
+    {
+      route: 'DELETE /api/v1/integrasi/gateway/layanan/:id/izin/:izinId', permission: 'integrasi.manage', allowed: managers, success: 204, write: true,
+      send: (c, role) => c.request('DELETE', `${base}/layanan/${own(role).layanan}/izin/${own(role).izin}`, ifAny),
+    },
+  ];
+}
+// --- end of integration hub: service gateway ---
+
+// --- integration hub: imports and reconciliation (src/integration/impor) ---
+interface ImporFixture {
+  /** An import whose dry-run found an invalid row: applying it answers 409 past the guard. */
+  id: string;
+  /** One open conflict per allowed role to decide. */
+  konflik: Map<Role, string>;
+}
+let impor: ImporFixture;
+
+async function imporFixture(t: TestServer): Promise<ImporFixture> {
+  const up = await t.admin.request('POST', `/api/v1/integrasi/impor?aplikasi=${integrasiApp.kode}&dataset=penduduk&nama=matriks.csv`, {
+    raw: 'NIK,Nama\n12345,Warga Salah\n', headers: { 'content-type': 'text/csv' },
+  });
+  assert.equal(up.status, 201, JSON.stringify(up.body));
+  const dry = await t.admin.post(`/api/v1/integrasi/impor/${up.body.id}/periksa`, {});
+  assert.equal(dry.body.tidakValid, 1, JSON.stringify(dry.body));
+  const konflik = new Map<Role, string>();
+  const fields: Partial<Record<Role, string>> = { admin: 'nama', walidata: 'tempatLahir' };
+  for (const [role, field] of Object.entries(fields) as [Role, string][]) {
+    const id = `0190c6f4-7c4e-7000-8000-0000000000${role === 'admin' ? '01' : '02'}`;
+    await sql`
+      INSERT INTO integrasi.konflik (id, dataset, kunci, field, nilai_sekarang, sumber_sekarang, nilai_masuk, aplikasi_id, impor_id)
+      SELECT ${id}::uuid, 'penduduk', ${matrixNik(1)}, ${field}, 'Sekarang', '{"jenis": "registri"}'::jsonb, 'Masuk', aplikasi_id, id
+      FROM integrasi.impor WHERE id = ${up.body.id}`.execute(t.kernel.db);
+    konflik.set(role, id);
+  }
+  return { id: up.body.id, konflik };
+}
+
+function imporCases(): RouteCase[] {
+  const stewards: Role[] = ['admin', 'walidata'];
+  const base = () => `/api/v1/integrasi/impor/${impor.id}`;
+  return [
+    {
+      route: 'POST /api/v1/integrasi/impor', permission: 'integrasi.impor', allowed: stewards, success: 201, write: true,
+      send: (c) => c.request('POST', `/api/v1/integrasi/impor?aplikasi=${integrasiApp.kode}&dataset=penduduk`, { raw: 'NIK,Nama\n1,A\n', headers: { 'content-type': 'text/csv' } }),
+    },
+    { route: 'GET /api/v1/integrasi/impor', permission: 'integrasi.impor', allowed: stewards, success: 200, write: false, send: (c) => c.get('/api/v1/integrasi/impor') },
+    { route: 'GET /api/v1/integrasi/impor/:id', permission: 'integrasi.impor', allowed: stewards, success: 200, write: false, send: (c) => c.get(base()) },
+    { route: 'POST /api/v1/integrasi/impor/:id/periksa', permission: 'integrasi.impor', allowed: stewards, success: 200, write: true, send: (c) => c.post(`${base()}/periksa`, {}) },
+    { route: 'GET /api/v1/integrasi/impor/:id/masalah', permission: 'integrasi.impor', allowed: stewards, success: 200, write: false, send: (c) => c.get(`${base()}/masalah`) },
+    // The dry-run found an invalid row: an allowed role gets past the guard to the 409, nothing is applied.
+    { route: 'POST /api/v1/integrasi/impor/:id/terapkan', permission: 'integrasi.impor', allowed: stewards, success: 409, write: false, send: (c) => c.post(`${base()}/terapkan`) },
+    { route: 'GET /api/v1/integrasi/konflik', permission: 'integrasi.rekonsiliasi', allowed: stewards, success: 200, write: false, send: (c) => c.get('/api/v1/integrasi/konflik') },
+    {
+      route: 'POST /api/v1/integrasi/konflik/:id/keputusan', permission: 'integrasi.rekonsiliasi', allowed: stewards, success: 200, write: true,
+      send: (c, role) => c.post(`/api/v1/integrasi/konflik/${impor.konflik.get(role) ?? impor.konflik.get('admin')}/keputusan`, { keputusan: 'pertahankan', alasan: 'Uji matriks akses' }),
+    },
+    { route: 'GET /api/v1/integrasi/kualitas/dataset/:dataset', permission: 'integrasi.impor', allowed: stewards, success: 200, write: false, send: (c) => c.get('/api/v1/integrasi/kualitas/dataset/penduduk') },
+    { route: 'GET /api/v1/integrasi/kualitas/aplikasi/:ref', permission: 'integrasi.impor', allowed: stewards, success: 200, write: false, send: (c) => c.get(`/api/v1/integrasi/kualitas/aplikasi/${integrasiApp.kode}`) },
+  ];
+}
+// --- end of integration hub: imports and reconciliation ---
+
+// --- integration hub: app catalogue (src/integration/katalog) ---
+interface KatalogFixture {
+  /** One app per managing role (in the operator's OPD) whose status that role changes. */
+  status: Map<Role, string>;
+}
+let katalog: KatalogFixture;
+
+async function katalogFixture(t: TestServer): Promise<KatalogFixture> {
+  const everything = new Access([{ role: 'admin', scopeType: 'city', scopeCode: null }]);
+  const status = new Map<Role, string>();
+  for (const role of ['admin', 'opd_operator'] as Role[]) {
+    const kode = `matriks-status-${role.replace('_', '-')}`;
+    await createAplikasi(t.kernel, systemActor('matriks'), everything, { kode, nama: `Status ${role}`, opdKode: '1.01.0.00.0.00.01.0000', jenis: 'lainnya' });
+    status.set(role, kode);
+  }
+  return { status };
+}
+
+function katalogCases(): RouteCase[] {
+  const managers: Role[] = ['admin', 'opd_operator'];
+  const readers: Role[] = ['admin', 'pimpinan', 'auditor', 'opd_operator', 'walidata'];
+  const app = () => `/api/v1/integrasi/aplikasi/${integrasiApp.kode}`;
+  return [
+    { route: 'GET /api/v1/integrasi/aplikasi', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get('/api/v1/integrasi/aplikasi?limit=5') },
+    { route: 'GET /api/v1/integrasi/aplikasi/:ref', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(app()) },
+    { route: 'GET /api/v1/integrasi/aplikasi/:ref/riwayat', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get(`${app()}/riwayat`) },
+    { route: 'GET /api/v1/integrasi/peta', permission: 'integrasi.read', allowed: readers, success: 200, write: false, send: (c) => c.get('/api/v1/integrasi/peta') },
+    {
+      route: 'POST /api/v1/integrasi/aplikasi', permission: 'integrasi.manage', allowed: managers, success: 201, write: true,
+      send: (c, role) => c.post('/api/v1/integrasi/aplikasi', { kode: `matriks-baru-${role.replace('_', '-')}`, nama: `Dibuat oleh ${role}`, jenis: 'lainnya', opdKode: '1.01.0.00.0.00.01.0000' }),
+    },
+    {
+      route: 'PATCH /api/v1/integrasi/aplikasi/:ref', permission: 'integrasi.manage', allowed: managers, success: 200, write: true,
+      send: (c, role) => c.patch(app(), { deskripsi: `Diubah oleh ${role}` }, { headers: { 'if-match': '*' } }),
+    },
+    {
+      route: 'POST /api/v1/integrasi/aplikasi/:ref/status', permission: 'integrasi.manage', allowed: managers, success: 200, write: true,
+      send: (c, role) => c.post(`/api/v1/integrasi/aplikasi/${katalog.status.get(role) ?? 'matriks-status-admin'}/status`, { status: 'nonaktif', alasan: 'Uji matriks' }, { headers: { 'if-match': '*' } }),
+    },
+    {
+      route: 'POST /api/v1/integrasi/inventaris', permission: 'integrasi.manage', allowed: managers, success: 200, write: false,
+      send: (c) => c.request('POST', '/api/v1/integrasi/inventaris', { raw: 'kode,nama,jenis,opd_kode\nmatriks-inventaris,Inventaris,lainnya,1.01.0.00.0.00.01.0000\n', headers: { 'content-type': 'text/csv' } }),
+    },
+  ];
+}
+// --- end of integration hub: app catalogue ---

@@ -28,3 +28,14 @@ export { strukturAsOf, type Struktur, type StrukturUnit } from './struktur.js';
 export { managesOpd } from './permission.js';
 export { todayWib } from './dates.js';
 export type { Jabatan, Opd, OpdJenis, Unit, UnitJenis } from './model.js';
+export {
+  checkOpdImpor,
+  kelengkapanOpd,
+  OPD_IMPOR_COMPARED,
+  OPD_IMPOR_FIELDS,
+  OPD_IMPOR_REQUIRED,
+  opdImporRules,
+  opdSaatIni,
+  terapkanImporOpd,
+  type OpdImporRow,
+} from './impor.js';

@@ -18,3 +18,15 @@ export const pegawaiModule: PaduModule = {
 export { findPegawai, getPegawaiByNip, listPegawai, verifyNip } from './pegawai-service.js';
 import { getPegawaiByNip } from './pegawai-service.js';
 export type { Pegawai, JenisPegawai, StatusPegawai } from './model.js';
+export {
+  checkPegawaiImpor,
+  checkPenempatanImpor,
+  kelengkapanPegawai,
+  PEGAWAI_IMPOR_COMPARED,
+  PEGAWAI_IMPOR_FIELDS,
+  PEGAWAI_IMPOR_REQUIRED,
+  pegawaiImporRules,
+  pegawaiSaatIni,
+  terapkanImporPegawai,
+  type PegawaiImporRow,
+} from './impor.js';

@@ -33,3 +33,16 @@ export async function getPendudukLengkap(db: Kysely<DB>, ref: string): Promise<P
 }
 export { readAksesLog, type AksesEntry } from './akses.js';
 export type { Penduduk, Keluarga } from './model.js';
+export {
+  checkPendudukImpor,
+  duplikatPenduduk,
+  kelengkapanPenduduk,
+  keluargaTerdaftar,
+  PENDUDUK_IMPOR_COMPARED,
+  PENDUDUK_IMPOR_FIELDS,
+  PENDUDUK_IMPOR_REQUIRED,
+  pendudukImporRules,
+  pendudukSaatIni,
+  terapkanImporPenduduk,
+  type PendudukImporRow,
+} from './impor.js';

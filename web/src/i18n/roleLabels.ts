@@ -16,6 +16,7 @@ const BUILT_IN_LABELS: Record<Lang, Record<string, string>> = {
     lurah: 'Lurah',
     auditor: 'Auditor Inspektorat',
     warga: 'Warga',
+    walidata: 'Walidata',
   },
   en: {
     admin: 'Platform admin (Diskominfo)',
@@ -26,6 +27,7 @@ const BUILT_IN_LABELS: Record<Lang, Record<string, string>> = {
     lurah: 'Lurah (village head)',
     auditor: 'Auditor (Inspectorate)',
     warga: 'Resident',
+    walidata: 'Data steward (walidata)',
   },
 };
 

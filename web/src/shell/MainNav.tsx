@@ -26,6 +26,7 @@ const ITEMS: NavItem[] = [
   { to: '/layanan-kecamatan', label: 'nav.layananKecamatan', permission: 'layanan.kecamatan' },
   { to: '/statistik-layanan', label: 'nav.statistikLayanan', permission: 'layanan.statistik' },
   { to: '/kelola-layanan', label: 'nav.kelolaLayanan', permission: 'layanan.kelola' },
+  { to: '/integrasi', label: 'nav.integrasi', anyPermission: ['integrasi.read', 'integrasi.manage', 'integrasi.impor'] },
 ];
 
 /** Main navigation; NavLink marks the active item with aria-current="page". */
