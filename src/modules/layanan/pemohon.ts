@@ -52,6 +52,22 @@ function names(db: Kysely<DB>): Promise<Record<string, Map<number, string>>> {
   return kodeNames;
 }
 
+/**
+ * Region names change by decree, rarely; each submission and draft needs three of them. They are
+ * kept per process for a few minutes, so a renamed region shows up on letters within minutes.
+ */
+const WILAYAH_NAME_TTL_MS = 5 * 60_000;
+const wilayahNames = new Map<string, { nama: string | null; at: number }>();
+
+async function wilayahNama(db: Kysely<DB>, kode: string): Promise<string | null> {
+  const cached = wilayahNames.get(kode);
+  if (cached && Date.now() - cached.at < WILAYAH_NAME_TTL_MS) return cached.nama;
+  const nama = (await getWilayah(db, kode))?.nama ?? null;
+  if (wilayahNames.size > 5_000) wilayahNames.clear();
+  wilayahNames.set(kode, { nama, at: Date.now() });
+  return nama;
+}
+
 export const kodeKecamatanOf = (kodeKelurahan: string) => kodeKelurahan.split('.').slice(0, 3).join('.');
 
 /** The holder by NIK, or null when the registry does not know them (or they are archived or not living). */
@@ -61,9 +77,9 @@ export async function readPemohon(db: Kysely<DB>, nik: string): Promise<Pemohon 
   const lists = await names(db);
   const kodeKecamatan = kodeKecamatanOf(p.kodeKelurahan);
   const [kelurahan, kecamatan, kota] = await Promise.all([
-    getWilayah(db, p.kodeKelurahan),
-    getWilayah(db, kodeKecamatan),
-    getWilayah(db, kodeKecamatan.split('.').slice(0, 2).join('.')),
+    wilayahNama(db, p.kodeKelurahan),
+    wilayahNama(db, kodeKecamatan),
+    wilayahNama(db, kodeKecamatan.split('.').slice(0, 2).join('.')),
   ]);
   const name = (list: string, kode: number) => lists[list]?.get(kode) ?? String(kode);
   return {
@@ -83,9 +99,9 @@ export async function readPemohon(db: Kysely<DB>, nik: string): Promise<Pemohon 
     rw: p.rw,
     kodeKelurahan: p.kodeKelurahan,
     kodeKecamatan,
-    kelurahan: titleCase(kelurahan?.nama ?? p.kodeKelurahan),
-    kecamatan: titleCase(kecamatan?.nama ?? kodeKecamatan),
-    kota: titleCase(kota?.nama ?? ''),
+    kelurahan: titleCase(kelurahan ?? p.kodeKelurahan),
+    kecamatan: titleCase(kecamatan ?? kodeKecamatan),
+    kota: titleCase(kota ?? ''),
   };
 }
 

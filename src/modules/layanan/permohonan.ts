@@ -254,6 +254,8 @@ export async function ajukan(
             ${jatuhTempo}::date, ${principal.userId}::uuid, ${idempotencyKey ?? null}, ${hash})`.execute(trx);
         await addRiwayat(trx, actor, id, null, 'baru', kanal === 'loket' ? 'Diajukan di loket kelurahan' : null);
         const created = (await findPermohonan(trx, id))!;
+        // The event first, the audit entry last: the audit head row stays locked from here to the commit.
+        await emitStatus(kernel, trx, actor, created, null, null);
         await recordAudit(trx, actor, {
           action: 'permohonan.created',
           entityType: 'permohonan',
@@ -261,7 +263,6 @@ export async function ajukan(
           // The form's values stay with the request: they may name other people (a deceased, a child), which the trail's masking cannot know.
           after: { id, kodeLacak: kode, jenis: jenis.kode, nik, kanal, isian: Object.keys(data), email, telepon, kodeKelurahan: pemohon.kodeKelurahan, jatuhTempo },
         });
-        await emitStatus(kernel, trx, actor, created, null, null);
         return created;
       });
       return { row, replay: false, holidays };
