@@ -62,8 +62,9 @@ export function registerGuard(app: FastifyInstance, kernel: Kernel): void {
       request.principal = app;
       if (access === 'app') return; // the route checks the app's grants itself (the gateway)
       const scope = request.routeOptions.config.appScope;
-      if (!scope || !app.scopes.has(scope)) {
-        throw new AppError('auth.scope_missing', { scope: scope ?? '-' }, [], { 'www-authenticate': `Bearer error="insufficient_scope"${scope ? `, scope="${scope}"` : ''}` });
+      if (!scope) throw new AppError('auth.not_for_apps', {}, [], { 'www-authenticate': 'Bearer error="insufficient_scope"' });
+      if (!app.scopes.has(scope)) {
+        throw new AppError('auth.scope_missing', { scope }, [], { 'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}"` });
       }
       if (access !== 'signed-in' && !app.access.can(access)) throw new AppError('auth.forbidden', { permission: access });
       return;

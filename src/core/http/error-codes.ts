@@ -80,6 +80,14 @@ export const errorCatalog = {
     title: { id: 'Cakupan token tidak cukup', en: 'Insufficient scope' },
     detail: { id: 'Token aplikasi ini tidak memuat cakupan "{scope}" yang diperlukan.', en: 'This app token lacks the required scope "{scope}".' },
   },
+  'auth.not_for_apps': {
+    status: 403,
+    title: { id: 'Tidak terbuka untuk aplikasi', en: 'Not open to apps' },
+    detail: {
+      id: 'Rute ini hanya untuk pengguna yang masuk, tidak untuk aplikasi dengan token, apa pun cakupannya.',
+      en: 'This route is for signed-in people only, not for apps with a token, whatever their scopes.',
+    },
+  },
   'auth.app_rate_limited': {
     status: 429,
     title: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },

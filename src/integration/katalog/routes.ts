@@ -8,7 +8,7 @@ import { problems } from '../../core/http/schemas.js';
 import { format, type Locale } from '../../core/i18n/locale.js';
 import type { Kernel } from '../../core/kernel.js';
 import { etagFor } from '../../registry/kernel/etag.js';
-import { forgetAplikasi } from '../kredensial/index.js';
+import { forgetAplikasi, tokenServiceOf } from '../kredensial/index.js';
 import { IfMatchHeaders, withEtag } from '../../registry/kernel/http-schemas.js';
 import { aplikasiHistory, canSee, changeStatusAplikasi, createAplikasi, getAplikasi, updateAplikasi, visibleOpds } from './aplikasi.js';
 import { listKatalog, readKatalog } from './daftar.js';
@@ -48,6 +48,8 @@ function localiseReport(report: InventarisReport, locale: Locale) {
 export async function katalogRoutes(app: FastifyInstance, { kernel }: { kernel: Kernel }): Promise<void> {
   const tags = ['integrasi: katalog'];
   const access = (request: FastifyRequest) => principalOf(request).access;
+  /** Levels and the map count metered API use: write what this process counted so far first. */
+  const usageCounted = async () => tokenServiceOf(kernel)?.meter.flush();
 
   app.get<{ Querystring: Static<typeof AplikasiListQuery> }>(
     '/api/v1/integrasi/aplikasi',
@@ -64,7 +66,10 @@ export async function katalogRoutes(app: FastifyInstance, { kernel }: { kernel: 
         response: { 200: AplikasiPageSchema, ...problems(400, 401, 403) },
       },
     },
-    async (request) => listKatalog(kernel.db, access(request), request.query),
+    async (request) => {
+      await usageCounted();
+      return listKatalog(kernel.db, access(request), request.query);
+    },
   );
 
   app.post<{ Body: Static<typeof NewAplikasiSchema> }>(
@@ -141,7 +146,10 @@ export async function katalogRoutes(app: FastifyInstance, { kernel }: { kernel: 
         response: { 200: PetaSchema, ...problems(400, 401, 403) },
       },
     },
-    async (request) => integrationMap(kernel.db, { includeRetired: request.query.pensiun, opds: visibleOpds(access(request)) }),
+    async (request) => {
+      await usageCounted();
+      return integrationMap(kernel.db, { includeRetired: request.query.pensiun, opds: visibleOpds(access(request)) });
+    },
   );
 
   app.get<{ Params: Ref }>(
@@ -157,6 +165,7 @@ export async function katalogRoutes(app: FastifyInstance, { kernel }: { kernel: 
       },
     },
     async (request, reply) => {
+      await usageCounted();
       const found = await readKatalog(kernel.db, access(request), request.params.ref);
       return reply.header('etag', etagFor(found.version)).send(found);
     },

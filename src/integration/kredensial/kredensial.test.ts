@@ -121,6 +121,7 @@ describe('integrasi: app credentials, tokens and scopes', () => {
       assert.match(denied.headers.get('www-authenticate') ?? '', /insufficient_scope/);
       const users = await app.get('/api/v1/users');
       assert.equal(users.status, 403, 'user administration is not open to apps');
+      assert.equal(users.body.code, 'auth.not_for_apps');
       assert.equal((await app.get('/api/v1/auth/me')).status, 403);
       assert.equal((await app.get('/api/v1/penduduk')).status, 403, 'penduduk:read-full does not open the list route (penduduk:read)');
     });
@@ -296,7 +297,7 @@ describe('integrasi: which routes apps can reach', () => {
         body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
       });
       assert.equal(res.status, 403, `${route.method} ${route.url}`);
-      assert.equal(res.body.code, 'auth.scope_missing', `${route.method} ${route.url}`);
+      assert.equal(res.body.code, 'auth.not_for_apps', `${route.method} ${route.url}`);
     }
     const auditAfter = await sql<{ n: string }>`SELECT count(*) AS n FROM core.audit_log`.execute(t.kernel.db);
     assert.equal(auditAfter.rows[0]!.n, auditBefore.rows[0]!.n);

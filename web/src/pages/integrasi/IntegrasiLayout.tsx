@@ -16,7 +16,7 @@ export function IntegrasiLayout() {
   const tabs = INTEGRASI_TABS.filter((tab) => tab.anyPermission.some((permission) => hasPermission(me, permission)));
   return (
     <div className="integrasi">
-      <nav className="integrasi-tabs" aria-label={t('integrasi.tabs.label')}>
+      <nav className="tab-links" aria-label={t('integrasi.tabs.label')}>
         <ul>
           {tabs.map((tab) => (
             <li key={tab.path}>

@@ -55,7 +55,7 @@ export function AntrianPage() {
           {t('layanan.loket.open')}
         </Link>
       </p>
-      <nav aria-label={t('layanan.antrian.tabs')} className="layanan-tabs">
+      <nav aria-label={t('layanan.antrian.tabs')} className="tab-links">
         <ul>
           {TABS.map((tab) => (
             <li key={tab || 'semua'}>
