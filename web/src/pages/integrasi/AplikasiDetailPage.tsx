@@ -46,6 +46,16 @@ export function AplikasiDetailPage() {
             <AturanTingkat />
           </section>
           <Profil app={data} />
+          <nav className="panel" aria-label={t('integrasi.detail.tautan')}>
+            <ul className="integrasi-actions">
+              <li>
+                <Link to={`/integrasi/webhook?aplikasi=${encodeURIComponent(data.kode)}`}>{t('integrasi.detail.tautanWebhook')}</Link>
+              </li>
+              <li>
+                <Link to={`/integrasi/gateway?aplikasi=${encodeURIComponent(data.kode)}`}>{t('integrasi.detail.tautanGateway')}</Link>
+              </li>
+            </ul>
+          </nav>
           {saved && (
             <div className="alert alert--ok" role="status">
               <p>{t('integrasi.detail.disimpan')}</p>
