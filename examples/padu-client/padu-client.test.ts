@@ -15,8 +15,6 @@ import { startTestServer, type TestServer } from '../../test/helpers/server.js';
 import { FileCursorStore, PaduClient, PaduError, verifyWebhook, WebhookVerificationError, type PaduEvent, type WebhookEvent } from './padu-client.js';
 import { createReceiver } from './receiver.js';
 
-process.env.PADU_WEBHOOK_POLL_MS = '50';
-
 describe('example client (examples/padu-client)', () => {
   let t: TestServer;
   let app: TestApp;
@@ -25,7 +23,7 @@ describe('example client (examples/padu-client)', () => {
     t.kernel.db.transaction().execute((trx) => t.kernel.events.emit(trx, systemActor('contoh'), { type: 'opd.updated', entityType: 'opd', entityId: id, payload: { id, kode: id.toUpperCase() } }));
 
   before(async () => {
-    t = await startTestServer({ env: { PADU_LOG_LEVEL: 'error' } });
+    t = await startTestServer({ env: { PADU_LOG_LEVEL: 'error', PADU_WEBHOOK_POLL_MS: '50' } });
     app = await createTestApp(t, { kode: 'contoh-klien', scopes: ['events:read', 'organisasi:read'] });
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'padu-client-'));
   });

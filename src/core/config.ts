@@ -46,7 +46,28 @@ export interface Config {
   appRateLimitPerMinute: number;
   /** `iss` of the tokens; defaults to the public base URL, else "padu". */
   tokenIssuer: string;
+  /** Webhook delivery (src/integration/webhook); README documents each PADU_WEBHOOK_* setting. */
+  webhook: {
+    /** Seconds before each retry; attempts = entries + 1, then the delivery is dead. */
+    backoffSeconds: number[];
+    timeoutMs: number;
+    concurrency: number;
+    batchSize: number;
+    lanes: number;
+    pollMs: number;
+    leaseSeconds: number;
+  };
+  /** Imports from legacy apps (src/integration/impor). */
+  impor: {
+    maxBytes: number;
+    batchSize: number;
+    leaseSeconds: number;
+    pollMs: number;
+  };
 }
+
+/** 5 s, 30 s, 2 min, 5 min, 15 min, 30 min, 1 h, 2 h, 4 h, 6 h, 8 h: 12 attempts over about 22 hours. */
+export const DEFAULT_WEBHOOK_BACKOFF = [5, 30, 120, 300, 900, 1800, 3600, 7200, 14400, 21600, 28800];
 
 export class ConfigError extends Error {}
 
@@ -68,6 +89,16 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+function secondsList(env: Env, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (!raw) return fallback;
+  const values = raw.split(',').map((part) => Number(part.trim()));
+  if (values.length > 50 || values.some((value) => !Number.isFinite(value) || value < 0 || value > 7 * 86400)) {
+    throw new ConfigError(`${name} must be comma-separated seconds between 0 and 604800 (got "${raw}")`);
+  }
+  return values;
 }
 
 /** An absolute http(s) URL without a trailing slash, or null when unset. */
@@ -103,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^\d{2}(\.\d{2})?$/.test(pemdaCode)) {
     throw new ConfigError(`PADU_PEMDA_CODE must look like 13 or 13.71 (got "${pemdaCode}")`);
   }
+  const webhookTimeoutMs = int(env, 'PADU_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -136,5 +168,20 @@ export function loadConfig(env: Env = process.env): Config {
     tokenTtlSeconds: int(env, 'PADU_TOKEN_TTL_SECONDS', 600, 60, 3600),
     appRateLimitPerMinute: int(env, 'PADU_APP_RATE_LIMIT', 1200, 1, 10_000_000),
     tokenIssuer: env.PADU_TOKEN_ISSUER || httpUrl(env, 'PADU_PUBLIC_BASE_URL') || 'padu',
+    webhook: {
+      backoffSeconds: secondsList(env, 'PADU_WEBHOOK_BACKOFF', DEFAULT_WEBHOOK_BACKOFF),
+      timeoutMs: webhookTimeoutMs,
+      concurrency: int(env, 'PADU_WEBHOOK_CONCURRENCY', 64, 1, 1000),
+      batchSize: int(env, 'PADU_WEBHOOK_BATCH', 500, 1, 10_000),
+      lanes: int(env, 'PADU_WEBHOOK_LANES', 2, 1, 16),
+      pollMs: int(env, 'PADU_WEBHOOK_POLL_MS', 200, 10, 60_000),
+      leaseSeconds: int(env, 'PADU_WEBHOOK_LEASE_SECONDS', Math.ceil(webhookTimeoutMs / 1000) + 20, 1, 3600),
+    },
+    impor: {
+      maxBytes: int(env, 'PADU_IMPOR_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      batchSize: int(env, 'PADU_IMPOR_BATCH', 5000, 1, 100_000),
+      leaseSeconds: int(env, 'PADU_IMPOR_LEASE_S', 30, 1, 3600),
+      pollMs: int(env, 'PADU_IMPOR_POLL_MS', 1000, 10, 60_000),
+    },
   };
 }

@@ -6,10 +6,6 @@ import { startTestServer, type ApiClient, type TestServer } from '../../../test/
 import { collectActivity } from '../aktivitas.js';
 import { contohBaris, contohCsv, contohCsvPenduduk, contohPenduduk, CONTOH_HEADER } from './contoh.js';
 
-process.env.PADU_IMPOR_MAX_BYTES = String(8 * 1024 * 1024);
-process.env.PADU_IMPOR_BATCH = '7';
-process.env.PADU_IMPOR_POLL_MS = '200';
-
 let t: TestServer;
 let walidata: ApiClient;
 
@@ -52,7 +48,7 @@ const count = async (query: ReturnType<typeof sql<{ n: number }>>) => (await que
 
 describe('imports from legacy apps', () => {
   before(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ env: { PADU_IMPOR_MAX_BYTES: String(8 * 1024 * 1024), PADU_IMPOR_BATCH: '7', PADU_IMPOR_POLL_MS: '200' } });
     const res = await t.admin.post('/api/v1/users', { username: 'walidata-impor', displayName: 'Walidata Impor', password: 'kata-sandi-walidata', roles: [{ role: 'walidata' }] });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     walidata = t.client();

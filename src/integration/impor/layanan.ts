@@ -9,7 +9,7 @@ import { format, type Locale, type Text } from '../../core/i18n/locale.js';
 import type { Kernel } from '../../core/kernel.js';
 import type { AnyDb } from '../db.js';
 import { getAplikasi } from '../katalog/aplikasi.js';
-import { bacaBerkas, DEFAULT_MAX_BYTES, type Tabel } from './berkas.js';
+import { bacaBerkas, type Tabel } from './berkas.js';
 import { datasets, DATASETS, isDataset, type Dataset, type DatasetName, type Values, type Violation } from './dataset.js';
 
 /**
@@ -75,8 +75,6 @@ export function pesanAturan(rule: string, params: Record<string, string | number
   return text ? format(text[locale], params ?? {}) : rule;
 }
 
-export const maxBytes = () => Number(process.env.PADU_IMPOR_MAX_BYTES) || DEFAULT_MAX_BYTES;
-export const ukuranBatch = () => Number(process.env.PADU_IMPOR_BATCH) || 5000;
 
 const SELECT_IMPOR = sql`
   SELECT i.*, a.kode AS aplikasi_kode, a.nama AS aplikasi_nama, b.nama AS berkas_nama, b.format, b.ukuran
@@ -148,7 +146,7 @@ async function savedMapping(db: AnyDb, aplikasiId: string, dataset: string): Pro
 export async function unggah(kernel: Kernel, actor: Actor, input: { aplikasi: string; dataset: string; nama: string; isi: Buffer }): Promise<ImporRow> {
   const dataset = datasetOf(input.dataset);
   const app = await getAplikasi(kernel.db, input.aplikasi);
-  const tabel = await bacaBerkas(input.isi, input.nama, maxBytes());
+  const tabel = await bacaBerkas(input.isi, input.nama, kernel.config.impor.maxBytes);
   const pemetaan = sarankanPemetaan(dataset, tabel.kolom, await savedMapping(kernel.db, app.id, dataset.nama));
   const berkasId = uuidv7();
   const id = uuidv7();
@@ -159,7 +157,7 @@ export async function unggah(kernel: Kernel, actor: Actor, input: { aplikasi: st
       VALUES (${berkasId}, ${input.nama.slice(0, 200) || 'berkas'}, ${tabel.format}, ${input.isi.length}, ${createHash('sha256').update(input.isi).digest('hex')}, ${input.isi})`.execute(trx);
     await sql`
       INSERT INTO integrasi.impor (id, aplikasi_id, dataset, berkas_id, kolom, pemetaan, total, ukuran_batch, actor_type, actor_id, actor_name)
-      VALUES (${id}, ${app.id}, ${dataset.nama}, ${berkasId}, ${tabel.kolom}, ${JSON.stringify(pemetaan)}::jsonb, ${tabel.baris.length}, ${ukuranBatch()},
+      VALUES (${id}, ${app.id}, ${dataset.nama}, ${berkasId}, ${tabel.kolom}, ${JSON.stringify(pemetaan)}::jsonb, ${tabel.baris.length}, ${kernel.config.impor.batchSize},
               ${actor.type}, ${actor.id}, ${actor.name})`.execute(trx);
     await recordAudit(trx, actor, { action: 'integrasi.impor_diunggah', entityType: 'integrasi.impor', entityId: id, after: { aplikasi: app.kode, dataset: dataset.nama, berkas: input.nama, baris: tabel.baris.length } });
   });

@@ -15,7 +15,6 @@ import { bacaTabel, checkedOf, forget, periksaSemua, type ImporRow } from './lay
  * is one transaction that also advances the checkpoint, so a crash loses at most the batch in
  * flight, which the next owner applies again; applying a batch twice changes nothing.
  */
-export const leaseSeconds = () => Number(process.env.PADU_IMPOR_LEASE_S) || 30;
 
 /** md5 of a value's canonical text: what provenance keeps of each value. */
 export const hashNilai = (value: string) => (crypto as unknown as { hash(alg: string, data: string): string }).hash('md5', value).slice(0, 16);
@@ -152,7 +151,7 @@ const actorOfJob = (job: ImporRow): Actor => ({ type: job.actor_type, id: job.ac
 export async function klaim(kernel: Kernel, owner: string, id?: string): Promise<ImporRow | null> {
   const only = id ? sql`AND id = ${id}` : sql``;
   const result = await sql<ImporRow>`
-    UPDATE integrasi.impor SET status = 'berjalan', lease_owner = ${owner}, lease_until = now() + make_interval(secs => ${leaseSeconds()}),
+    UPDATE integrasi.impor SET status = 'berjalan', lease_owner = ${owner}, lease_until = now() + make_interval(secs => ${kernel.config.impor.leaseSeconds}),
            percobaan = percobaan + 1, mulai_at = coalesce(mulai_at, now())
     WHERE id = (
       SELECT id FROM integrasi.impor
@@ -193,7 +192,7 @@ export async function jalankan(kernel: Kernel, owner: string, job: ImporRow, onP
       const batch = slice.filter((r) => r.violations.length === 0);
       const progress = await inClientTransaction(kernel, async (trx, client) => {
         const held = await sql<{ id: string }>`
-          UPDATE integrasi.impor SET lease_until = now() + make_interval(secs => ${leaseSeconds()})
+          UPDATE integrasi.impor SET lease_until = now() + make_interval(secs => ${kernel.config.impor.leaseSeconds})
           WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'berjalan' AND batch_selesai = ${k} RETURNING id`.execute(trx);
         if (held.rows.length === 0) throw new LeaseLost();
         const keys = batch.map((r) => r.values[dataset.key]!);
@@ -253,7 +252,7 @@ export class PekerjaImpor {
   private running: Promise<void> | null = null;
   private stopped = false;
 
-  constructor(private readonly kernel: Kernel, private readonly intervalMs = Number(process.env.PADU_IMPOR_POLL_MS) || 1000) {}
+  constructor(private readonly kernel: Kernel, private readonly intervalMs = kernel.config.impor.pollMs) {}
 
   start(): void {
     this.timer = setInterval(() => this.wake(), this.intervalMs);

@@ -8,7 +8,7 @@ import type { Kernel } from '../../core/kernel.js';
 import { daftarKonflik, putuskanKonflik, viewKonflik } from './konflik.js';
 import { kualitasAplikasi, kualitasDataset } from './kualitas.js';
 import { bangunkanPekerja } from './pekerja.js';
-import { daftarImpor, getImpor, masalah, maxBytes, periksa, terapkan, unggah, viewImpor } from './layanan.js';
+import { daftarImpor, getImpor, masalah, periksa, terapkan, unggah, viewImpor } from './layanan.js';
 
 const tags = ['integrasi: impor'];
 const Any = Type.Object({}, { additionalProperties: true });
@@ -50,16 +50,17 @@ const RefParams = Type.Object({ ref: Type.String({ minLength: 1, maxLength: 64 }
 
 /** Imports from legacy apps, the reconciliation queue and the data-quality figures. */
 export async function imporRoutes(app: FastifyInstance, { kernel }: { kernel: Kernel }): Promise<void> {
+  const maxBytes = kernel.config.impor.maxBytes;
   await app.register(async (scope) => {
     // The file itself is the body, whatever its Content-Type: the bytes decide the format.
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes() }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) => done(null, body));
     scope.post<{ Querystring: Static<typeof UnggahQuery> }>(
       '/api/v1/integrasi/impor',
       {
         config: { access: 'integrasi.impor' },
-        bodyLimit: maxBytes(),
+        bodyLimit: maxBytes,
         errorHandler: (error) => {
-          if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new AppError('integrasi.impor_terlalu_besar', { limit: maxBytes() });
+          if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new AppError('integrasi.impor_terlalu_besar', { limit: maxBytes });
           throw error;
         },
         schema: {

@@ -83,8 +83,8 @@ export class TokenService implements AppAuthenticator {
   }
 
   async issue(clientId: string, secret: string, requestedScope: string | undefined): Promise<{ token: IssuedToken; aplikasiId: string }> {
-    const found = await sql<{ aplikasi_id: string; kode: string; batas_per_menit: number | null }>`
-      SELECT a.id AS aplikasi_id, a.kode, a.batas_per_menit
+    const found = await sql<{ aplikasi_id: string; kode: string; scopes: string[] }>`
+      SELECT a.id AS aplikasi_id, a.kode, array(SELECT DISTINCT i.scope FROM integrasi.izin i WHERE i.aplikasi_id = a.id) AS scopes
       FROM integrasi.klien k
       JOIN integrasi.aplikasi a ON a.id = k.aplikasi_id
       JOIN integrasi.klien_rahasia r ON r.klien_id = k.id
@@ -92,7 +92,7 @@ export class TokenService implements AppAuthenticator {
         AND (r.expires_at IS NULL OR r.expires_at > now()) AND k.status = 'aktif' AND a.status = 'aktif'`.execute(this.kernel.db);
     const client = found.rows[0];
     if (!client) throw new AppError('oauth.invalid_client');
-    const granted = new Set((await izinOf(this.kernel.db, client.aplikasi_id)).map((izin) => izin.scope));
+    const granted = new Set(client.scopes);
     const requested = requestedScope?.split(' ').filter(Boolean) ?? [];
     const missing = requested.filter((scope) => !granted.has(scope));
     if (missing.length > 0) throw new AppError('oauth.invalid_scope', { scopes: missing.join(' ') });

@@ -5,7 +5,6 @@ import { createLogger } from '../../core/logger.js';
 import { registerActivityProvider } from '../aktivitas.js';
 import { feedRoutes } from '../feed/routes.js';
 import { FAMILIES } from '../feed/visibility.js';
-import { loadWebhookConfig } from './config.js';
 import { webhookRoutes } from './routes.js';
 import { WebhookWorker } from './worker.js';
 
@@ -19,7 +18,7 @@ const workers = new WeakMap<Kernel, WebhookWorker>();
 export function startWebhook(kernel: Kernel): void {
   if (!kernel.config.workers || kernel.sessionCache === null || workers.has(kernel)) return;
   const log = createLogger(kernel.config.logLevel).child({ component: 'webhook' });
-  const worker = new WebhookWorker(kernel.db, loadWebhookConfig(), (level, message, details) => log[level](details ?? {}, message));
+  const worker = new WebhookWorker(kernel.db, kernel.config.webhook, (level, message, details) => log[level](details ?? {}, message));
   workers.set(kernel, worker);
   worker.start();
 }

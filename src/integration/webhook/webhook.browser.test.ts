@@ -10,9 +10,6 @@ import { verifySignature } from './signature.js';
 import { TestReceiver } from './test-receiver.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-// One quick retry, then dead: the re-send button has something to do.
-process.env.PADU_WEBHOOK_BACKOFF = '1';
-process.env.PADU_WEBHOOK_POLL_MS = '50';
 
 /**
  * An administrator subscribes an app to OPD events in the Webhook tab (a bad address is refused
@@ -38,7 +35,8 @@ describe('webhook pages in Chromium', () => {
   before(async () => {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
     assert.ok(existsSync(`${webDist}/index.html`), 'web/dist is missing: npm run build:web');
-    t = await startTestServer({ env: { PADU_LOG_LEVEL: 'error' } });
+    // One quick retry, then dead: the re-send button has something to do.
+    t = await startTestServer({ env: { PADU_LOG_LEVEL: 'error', PADU_WEBHOOK_BACKOFF: '1', PADU_WEBHOOK_POLL_MS: '50' } });
     await receiver.start();
     app = await createTestApp(t, { kode: 'simpeg-uji', nama: 'SIMPEG Uji', scopes: ['events:read', 'organisasi:read'] });
     browser = await chromium.launch({

@@ -8,10 +8,6 @@ import { startTestServer, type TestServer } from '../../../test/helpers/server.j
 import { verifySignature } from './signature.js';
 import { TestReceiver } from './test-receiver.js';
 
-// Short retries for this file's server (read when its worker starts).
-process.env.PADU_WEBHOOK_BACKOFF = '1,1';
-process.env.PADU_WEBHOOK_POLL_MS = '50';
-
 const until = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000) => {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -32,7 +28,8 @@ describe('change feed and webhooks', () => {
     t.kernel.db.transaction().execute((trx) => t.kernel.events.emit(trx, actor, { type, entityType: type.split('.')[0], entityId, payload }));
 
   before(async () => {
-    t = await startTestServer({ env: { PADU_LOG_LEVEL: 'error' } });
+    // Short retries.
+    t = await startTestServer({ env: { PADU_LOG_LEVEL: 'error', PADU_WEBHOOK_BACKOFF: '1,1', PADU_WEBHOOK_POLL_MS: '50' } });
     await receiver.start();
     reader = await createTestApp(t, { kode: 'pembaca-umpan', scopes: ['events:read', 'organisasi:read', 'pegawai:read'] });
     pendudukApp = await createTestApp(t, { kode: 'umpan-penduduk', scopes: ['events:read', 'penduduk:read'] });
