@@ -61,6 +61,8 @@ export interface Config {
   impor: {
     maxBytes: number;
     batchSize: number;
+    /** Batches of one import applied at once, each on its own connection. */
+    parallel: number;
     leaseSeconds: number;
     pollMs: number;
   };
@@ -180,6 +182,7 @@ export function loadConfig(env: Env = process.env): Config {
     impor: {
       maxBytes: int(env, 'PADU_IMPOR_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       batchSize: int(env, 'PADU_IMPOR_BATCH', 5000, 1, 100_000),
+      parallel: int(env, 'PADU_IMPOR_PARALLEL', 2, 1, 8),
       leaseSeconds: int(env, 'PADU_IMPOR_LEASE_S', 30, 1, 3600),
       pollMs: int(env, 'PADU_IMPOR_POLL_MS', 1000, 10, 60_000),
     },

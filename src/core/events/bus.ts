@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../audit/actor.js';
 import type { DB } from '../db/schema.js';
@@ -76,6 +76,33 @@ export class EventBus {
       await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
     }
     return eventId;
+  }
+
+  /**
+   * Events produced by a query, in one statement (bulk writes: the rows never travel to Node and
+   * back). `select` yields `type, entity_type, entity_id, payload` and may read the common table
+   * expressions given in `with` (e.g. `created AS (INSERT … RETURNING …)`), so the write and its
+   * events are one statement. Event ids are random UUIDs. Returns how many events were written.
+   */
+  async emitSelect(trx: Transaction<DB> | Kysely<DB>, actor: Actor, query: { with?: RawBuilder<unknown>; select: RawBuilder<unknown> }): Promise<number> {
+    const pairs = [...this.subscribers.values()].flatMap((s) => s.types.map((type) => [s.name, type] as const));
+    const result = await sql<{ n: number }>`
+      WITH ${query.with ? sql`${query.with},` : sql``}
+      inserted AS (
+        INSERT INTO core.outbox (event_id, type, entity_type, entity_id, payload, actor_type, actor_id, request_id)
+        SELECT gen_random_uuid(), e.type, e.entity_type, e.entity_id, e.payload, ${actor.type}, ${actor.id}, ${actor.requestId}
+        FROM (${query.select}) AS e(type, entity_type, entity_id, payload)
+        RETURNING id, type
+      ), delivered AS (
+        INSERT INTO core.event_delivery (outbox_id, subscriber)
+        SELECT DISTINCT i.id, s.name
+        FROM inserted i JOIN unnest(${pairs.map(([name]) => name)}::text[], ${pairs.map(([, type]) => type)}::text[]) AS s(name, type) ON s.type = '*' OR s.type = i.type
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM inserted)::int AS n, (SELECT count(*) FROM delivered)::int AS d`.execute(trx);
+    const row = result.rows[0] as { n: number; d: number };
+    if (row.d > 0) await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
+    return row.n;
   }
 
   /**

@@ -131,6 +131,22 @@ describe('outbox events through the kernel', () => {
       .execute();
     assert.deepEqual(rows, [{ subscriber: 'test.all' }]);
   });
+
+  it('emits events produced by a query, in the same statement as the write they describe', async () => {
+    const written = await t.kernel.db.transaction().execute((trx) =>
+      t.kernel.events.emitSelect(trx, systemActor('test'), {
+        with: sql`made AS (SELECT g AS n FROM generate_series(1, 3) AS g)`,
+        select: sql`SELECT CASE WHEN n = 2 THEN 'user.created' ELSE 'other.thing' END, 'thing', n::text, jsonb_build_object('n', 'bulk-' || n) FROM made`,
+      }),
+    );
+    assert.equal(written, 3);
+    await waitFor('the three bulk events', () => of('test.all').filter((e) => String(e.payload.n).startsWith('bulk-')).length === 3);
+    await waitFor('bulk-2 for the user subscriber', () => of('test.users').find((e) => e.payload.n === 'bulk-2'));
+    await waitFor('bulk-1 and bulk-3 for the other subscriber', () => of('test.other').filter((e) => String(e.payload.n).startsWith('bulk-')).length === 2);
+    const bulk = of('test.all').filter((e) => String(e.payload.n).startsWith('bulk-'));
+    assert.deepEqual(bulk.map((e) => [e.entityType, e.entityId, e.actorType]).sort(), [['thing', '1', 'system'], ['thing', '2', 'system'], ['thing', '3', 'system']]);
+    assert.equal(new Set(bulk.map((e) => e.id)).size, 3);
+  });
 });
 
 /** A fresh migrated database with its own pool, like one Padu process. */

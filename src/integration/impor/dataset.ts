@@ -61,6 +61,10 @@ export interface Stored {
   id: string;
   values: Record<string, string | null>;
   archived: boolean;
+  /** The registry's bulk load that created the record (datasets whose imports load in bulk). */
+  muatanId?: string | null;
+  /** Fields changed since the record was created. */
+  berubah?: string[];
 }
 
 export interface Dataset {
@@ -77,10 +81,18 @@ export interface Dataset {
   labels: Record<string, Text>;
   rules(db: Kysely<DB>, pemda: string): Promise<unknown>;
   check(raw: Raw, rules: unknown): { values: Values; violations: Violation[] };
+  /** Rows that must be applied in one batch share this key (a new family and its residents); none = any split. */
+  kelompok?(values: Values): string | undefined;
   /** Checks across rows against the registry (e.g. the family of a new resident exists); returns violations by row index. */
   checkSet?(db: Kysely<DB>, rows: { values: Values; baru: boolean }[]): Promise<Map<number, Violation[]>>;
   current(db: Kysely<DB> | Transaction<DB>, keys: string[]): Promise<Map<string, Stored>>;
-  apply(trx: Transaction<DB>, client: pg.PoolClient, events: EventBus, actor: Actor, sumber: string, rows: ApplyRow[]): Promise<{ dibuat: number; diubah: number }>;
+  /**
+   * Writes one batch. A dataset that loads new records in bulk returns the load (`muatan`) they
+   * belong to: their provenance is then one row per load instead of one per record.
+   */
+  apply(trx: Transaction<DB>, client: pg.PoolClient, events: EventBus, actor: Actor, sumber: string, rows: ApplyRow[]): Promise<{ dibuat: number; diubah: number; muatan?: string | null }>;
+  /** New records are attributed through their load (see `apply`), not by a provenance row each. */
+  provenansPerMuatan?: boolean;
   kelengkapan(db: Kysely<DB>): Promise<{ total: number; terisi: Record<string, number> }>;
   duplikat?(db: Kysely<DB>): Promise<{ total: number; contoh: unknown[] }>;
 }
@@ -123,6 +135,8 @@ const penduduk: Dataset = {
     kodeKelurahan: L('Kode kelurahan', 'Kelurahan code'), alamat: L('Alamat', 'Address'), rt: L('RT', 'RT'), rw: L('RW', 'RW'),
   },
   rules: (db) => pendudukImporRules(db),
+  kelompok: (values) => values.noKk,
+  provenansPerMuatan: true,
   check: (raw, rules) => checkPendudukImpor(raw, rules as Awaited<ReturnType<typeof pendudukImporRules>>) as { values: Values; violations: Violation[] },
   async checkSet(db, rows) {
     const out = new Map<number, Violation[]>();
@@ -140,7 +154,7 @@ const penduduk: Dataset = {
   current: (db, keys) => pendudukSaatIni(db, keys),
   async apply(trx, client, events, actor, sumber, rows) {
     const result = await terapkanImporPenduduk(trx, client, events, actor, sumber, rows as Parameters<typeof terapkanImporPenduduk>[5]);
-    return { dibuat: result.dibuat.length, diubah: result.diubah.length };
+    return { dibuat: result.dibuat, diubah: result.diubah.length, muatan: result.muatan };
   },
   kelengkapan: (db) => kelengkapanPenduduk(db),
   duplikat: (db) => duplikatPenduduk(db),

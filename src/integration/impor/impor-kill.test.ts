@@ -111,8 +111,14 @@ describe('an import survives SIGKILL of its process', { timeout: GUARD_MS * 2 },
     assert.deepEqual(rows, { n: ROWS, niks: ROWS });
     const [events] = await query(`SELECT count(*)::int AS n, count(DISTINCT entity_id)::int AS ids FROM core.outbox WHERE type = 'penduduk.created'`);
     assert.deepEqual(events, { n: ROWS, ids: ROWS });
-    const [provenans] = await query(`SELECT count(*)::int AS n FROM integrasi.provenans WHERE dataset = 'penduduk'`);
+    // Every created resident's load has its provenance row (one per committed batch, none twice).
+    const [provenans] = await query(`
+      SELECT count(*)::int AS n FROM penduduk.penduduk p JOIN integrasi.provenans_muatan m ON m.muatan_id = p.muatan_id
+      WHERE p.nama LIKE 'Warga Impor %' AND m.impor_id = $1`, [up.body.id]);
     assert.equal(provenans.n, ROWS);
+    const [batches] = await query('SELECT count(*)::int AS n, count(DISTINCT nomor)::int AS nomor FROM integrasi.impor_batch WHERE impor_id = $1', [up.body.id]);
+    assert.equal(batches.n, batches.nomor);
+    assert.equal(batches.n, done.progres.batchTotal);
     const [job] = await query('SELECT percobaan FROM integrasi.impor WHERE id = $1', [up.body.id]);
     assert.equal(job.percobaan, 2);
     second.child.kill('SIGTERM');

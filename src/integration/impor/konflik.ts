@@ -8,7 +8,8 @@ import type { AnyDb } from '../db.js';
 import { maskNik } from '../../registry/identity/index.js';
 import { datasets, isDataset } from './dataset.js';
 import { pesanAturan } from './layanan.js';
-import { hashNilai, inClientTransaction, simpanProvenans } from './pekerja.js';
+import { inClientTransaction, simpanProvenans } from './pekerja.js';
+import { sidikNilai } from './sidik.js';
 
 /**
  * The reconciliation queue: conflicts between sources, decided by a walidata (keep the current
@@ -130,7 +131,7 @@ export async function putuskanKonflik(kernel: Kernel, actor: Actor, id: string, 
       }
       if (input.keputusan === 'ambil_masuk' && nilaiAkhir !== null) {
         // The stored value now came from the incoming app: its later imports of it are "same source".
-        await simpanProvenans(trx, konflik.dataset, konflik.aplikasi_id, konflik.impor_id, [{ kunci: konflik.kunci, nilai: { [konflik.field]: hashNilai(nilaiAkhir) } }]);
+        await simpanProvenans(trx, konflik.dataset, konflik.aplikasi_id, konflik.impor_id, [{ kunci: konflik.kunci, nilai: { [konflik.field]: sidikNilai(nilaiAkhir) } }]);
         sumber = `aplikasi:${konflik.aplikasi_kode}`;
       } else sumber = 'koreksi';
     }

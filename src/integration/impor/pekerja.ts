@@ -1,4 +1,4 @@
-import crypto, { randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { uuidv7 } from 'uuidv7';
@@ -6,6 +6,7 @@ import type { Actor } from '../../core/audit/actor.js';
 import { recordAudit } from '../../core/audit/trail.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Kernel } from '../../core/kernel.js';
+import { sidikCocok, sidikNilai } from './sidik.js';
 import { datasets, type ApplyRow, type Dataset, type Stored } from './dataset.js';
 import { bacaTabel, checkedOf, forget, periksaSemua, type ImporRow } from './layanan.js';
 
@@ -16,8 +17,6 @@ import { bacaTabel, checkedOf, forget, periksaSemua, type ImporRow } from './lay
  * flight, which the next owner applies again; applying a batch twice changes nothing.
  */
 
-/** md5 of a value's canonical text: what provenance keeps of each value. */
-export const hashNilai = (value: string) => (crypto as unknown as { hash(alg: string, data: string): string }).hash('md5', value).slice(0, 16);
 
 /** A transaction on one pooled connection, seen both by Kysely and as the raw client (for COPY). */
 export async function inClientTransaction<T>(kernel: Kernel, run: (trx: Transaction<DB>, client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -44,9 +43,18 @@ interface Provenans {
   nilai: Record<string, string>;
 }
 
+/** An import's load of new records (integrasi.provenans_muatan): the app and the fields it gave. */
+interface SumberMuatan {
+  aplikasi_id: string;
+  kode: string;
+  fields: string[];
+}
+
 interface Keputusan {
   rows: ApplyRow[];
   provenans: { kunci: string; nilai: Record<string, string> }[];
+  /** Fields given by the new records (their provenance is the load's, when the dataset loads in bulk). */
+  fieldsBaru: Set<string>;
   konflik: { kunci: string; field: string; nilaiSekarang: string | null; sumber: Record<string, unknown>; nilaiMasuk: string }[];
   sama: number;
 }
@@ -59,8 +67,11 @@ const GROUPS: Record<string, string[][]> = { pegawai: [['jenis', 'golongan']], p
  * differing value that came from elsewhere (another app, or an edit through the API/UI: no app's
  * hash matches it) is held as a conflict; equal values only refresh the provenance.
  */
-export function putuskan(dataset: Dataset, aplikasiId: string, rows: { values: Record<string, string> }[], stored: Map<string, Stored>, provenans: Map<string, Provenans[]>): Keputusan {
-  const out: Keputusan = { rows: [], provenans: [], konflik: [], sama: 0 };
+export function putuskan(
+  dataset: Dataset, aplikasiId: string, rows: { values: Record<string, string> }[], stored: Map<string, Stored>,
+  provenans: Map<string, Provenans[]>, muatan: Map<string, SumberMuatan> = new Map(),
+): Keputusan {
+  const out: Keputusan = { rows: [], provenans: [], fieldsBaru: new Set(), konflik: [], sama: 0 };
   const norm = dataset.normalKey ?? ((key: string) => key);
   for (const row of rows) {
     const current = stored.get(row.values[dataset.key]!);
@@ -68,10 +79,13 @@ export function putuskan(dataset: Dataset, aplikasiId: string, rows: { values: R
     const given = dataset.compared.filter((f) => row.values[f] !== undefined && row.values[f] !== '');
     if (!current) {
       out.rows.push({ values: row.values, tulis: [...given], baru: true });
-      out.provenans.push({ kunci, nilai: Object.fromEntries(given.map((f) => [f, hashNilai(row.values[f]!)])) });
+      if (dataset.provenansPerMuatan) for (const f of given) out.fieldsBaru.add(f);
+      else out.provenans.push({ kunci, nilai: Object.fromEntries(given.map((f) => [f, sidikNilai(row.values[f]!)])) });
       continue;
     }
     const sources = provenans.get(kunci) ?? [];
+    // The load that created the record, for the fields nobody changed since.
+    const loadedBy = current.muatanId ? muatan.get(current.muatanId) : undefined;
     const tulis: string[] = [];
     const nilai: Record<string, string> = {};
     const conflicts: Keputusan['konflik'] = [];
@@ -80,15 +94,15 @@ export function putuskan(dataset: Dataset, aplikasiId: string, rows: { values: R
       const now = current.values[field] ?? null;
       if (now === null || now === '') {
         tulis.push(field);
-        nilai[field] = hashNilai(incoming);
+        nilai[field] = sidikNilai(incoming);
       } else if (now === incoming) {
-        nilai[field] = hashNilai(incoming);
+        nilai[field] = sidikNilai(incoming);
       } else {
-        const h = hashNilai(now);
-        const from = sources.filter((p) => p.nilai[field] === h);
+        const from: { aplikasi_id: string; kode: string }[] = sources.filter((p) => sidikCocok(p.nilai[field], now));
+        if (loadedBy && loadedBy.fields.includes(field) && !current.berubah?.includes(field)) from.push(loadedBy);
         if (from.some((p) => p.aplikasi_id === aplikasiId)) {
           tulis.push(field);
-          nilai[field] = hashNilai(incoming);
+          nilai[field] = sidikNilai(incoming);
         } else {
           const other = from[0];
           conflicts.push({
@@ -122,6 +136,15 @@ export async function provenansOf(db: Kysely<DB> | Transaction<DB>, dataset: str
   const out = new Map<string, Provenans[]>();
   for (const row of result.rows) out.set(row.kunci, [...(out.get(row.kunci) ?? []), row]);
   return out;
+}
+
+/** The import loads that created these records (by the registry's load id). */
+export async function sumberMuatanOf(db: Kysely<DB> | Transaction<DB>, muatanIds: string[]): Promise<Map<string, SumberMuatan>> {
+  if (muatanIds.length === 0) return new Map();
+  const result = await sql<SumberMuatan & { muatan_id: string }>`
+    SELECT m.muatan_id, m.aplikasi_id, a.kode, m.fields FROM integrasi.provenans_muatan m JOIN integrasi.aplikasi a ON a.id = m.aplikasi_id
+    WHERE m.muatan_id = ANY(${muatanIds}::uuid[])`.execute(db);
+  return new Map(result.rows.map((r) => [r.muatan_id, r]));
 }
 
 export async function simpanProvenans(trx: Transaction<DB>, dataset: string, aplikasiId: string, imporId: string, items: { kunci: string; nilai: Record<string, string> }[]): Promise<void> {
@@ -169,46 +192,121 @@ export async function klaim(kernel: Kernel, owner: string, id?: string): Promise
 
 export class LeaseLost extends Error {}
 
-/** Applies a claimed import from its checkpoint to the end; `onProgress` after each committed batch. */
+/**
+ * The import's batches. Rows keep the file's order, except that the rows of one group (a family's
+ * residents) are moved up to the group's first row and never split across batches, so batches
+ * applied side by side never need each other's records. The same checked rows give the same plan
+ * on every run: a batch number names the same rows after a restart.
+ */
+export function rencanaBatch<R extends { values: Record<string, string> }>(dataset: Dataset, rows: readonly R[], size: number): R[][] {
+  let ordered = [...rows];
+  const group = dataset.kelompok;
+  if (group) {
+    const keys = rows.map((row, index) => group(row.values) ?? `#${index}`);
+    const first = new Map<string, number>();
+    keys.forEach((key, index) => first.has(key) || first.set(key, index));
+    const order = rows.map((_row, index) => index).sort((x, y) => first.get(keys[x]!)! - first.get(keys[y]!)! || x - y);
+    ordered = order.map((index) => rows[index]!);
+    const plan: R[][] = [];
+    let current: R[] = [];
+    let currentKey: string | null = null;
+    order.forEach((index, n) => {
+      const key = keys[index]!;
+      if (current.length >= size && key !== currentKey) (plan.push(current), (current = []));
+      current.push(ordered[n]!);
+      currentKey = key;
+    });
+    if (current.length > 0) plan.push(current);
+    return plan;
+  }
+  const plan: R[][] = [];
+  for (let start = 0; start < ordered.length; start += size) plan.push(ordered.slice(start, start + size));
+  return plan;
+}
+
+/** Failures another attempt may not meet: a deadlock, a serialisation failure, a lock timeout, a key another writer inserted meanwhile. */
+const RETRYABLE = new Set(['40P01', '40001', '55P03', '23505']);
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Applies a claimed import: the batches not yet committed, `kernel.config.impor.parallel` at a
+ * time, each in its own transaction on its own connection that also records the batch as done
+ * (integrasi.impor_batch) and adds its counts to the import, so a crash loses at most the batches
+ * in flight, which the next owner applies again. `onProgress` after each committed batch.
+ */
 export async function jalankan(kernel: Kernel, owner: string, job: ImporRow, onProgress?: (done: number, total: number) => void, berhenti?: () => boolean): Promise<'selesai' | 'gagal' | 'lepas'> {
   const dataset = datasets[job.dataset];
   const actor = actorOfJob(job);
   const sumber = `impor:${job.aplikasi_kode}`;
   try {
     const rows = checkedOf(job) ?? (await periksaSemua(kernel, dataset, await bacaTabel(kernel.db, job), job.pemetaan)).rows;
+    const done = new Set((await sql<{ nomor: number }>`SELECT nomor FROM integrasi.impor_batch WHERE impor_id = ${job.id}`.execute(kernel.db)).rows.map((r) => r.nomor));
     // Rows the dry-run found valid; a row that broke since (e.g. its family was archived) fails the job before anything is written.
     const bad = rows.filter((r) => r.violations.length > 0);
-    if (bad.length > 0 && job.batch_selesai === 0) throw new Error(`${bad.length} baris tidak valid lagi / rows no longer valid (baris ${bad[0]!.baris}: ${bad[0]!.violations[0]!.rule})`);
-    // Batches are slices of the file's rows, the same on every run, so the checkpoint names the same rows.
-    const valid = rows;
-    const size = job.ukuran_batch;
-    const batchTotal = Math.ceil(valid.length / size);
-    for (let k = job.batch_selesai; k < batchTotal; k += 1) {
-      if (berhenti?.()) {
-        await sql`UPDATE integrasi.impor SET status = 'antre', lease_owner = NULL, lease_until = NULL WHERE id = ${job.id} AND lease_owner = ${owner}`.execute(kernel.db);
-        return 'lepas';
-      }
-      const slice = valid.slice(k * size, (k + 1) * size);
+    if (bad.length > 0 && done.size === 0) throw new Error(`${bad.length} baris tidak valid lagi / rows no longer valid (baris ${bad[0]!.baris}: ${bad[0]!.violations[0]!.rule})`);
+    const plan = rencanaBatch(dataset, rows, job.ukuran_batch);
+    await sql`UPDATE integrasi.impor SET batch_total = ${plan.length} WHERE id = ${job.id} AND lease_owner = ${owner}`.execute(kernel.db);
+    const todo = plan.map((_batch, k) => k).filter((k) => !done.has(k));
+
+    const applyBatch = (k: number) => inClientTransaction(kernel, async (trx, client) => {
+      const slice = plan[k]!;
       const batch = slice.filter((r) => r.violations.length === 0);
-      const progress = await inClientTransaction(kernel, async (trx, client) => {
-        const held = await sql<{ id: string }>`
-          UPDATE integrasi.impor SET lease_until = now() + make_interval(secs => ${kernel.config.impor.leaseSeconds})
-          WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'berjalan' AND batch_selesai = ${k} RETURNING id`.execute(trx);
-        if (held.rows.length === 0) throw new LeaseLost();
-        const keys = batch.map((r) => r.values[dataset.key]!);
-        const stored = await dataset.current(trx, keys);
-        // Provenance only matters for records that exist already.
-        const decided = putuskan(dataset, job.aplikasi_id, batch, stored, await provenansOf(trx, dataset.nama, [...stored.keys()].map(dataset.normalKey ?? ((key) => key))));
-        const applied = await dataset.apply(trx, client, kernel.events, actor, sumber, decided.rows);
-        await simpanProvenans(trx, dataset.nama, job.aplikasi_id, job.id, decided.provenans);
-        await simpanKonflik(trx, dataset.nama, job.aplikasi_id, job.id, decided.konflik);
-        const done = await sql<{ baris_selesai: number }>`
-          UPDATE integrasi.impor SET batch_selesai = ${k + 1}, baris_selesai = baris_selesai + ${slice.length}, dibuat = dibuat + ${applied.dibuat},
-                 diubah = diubah + ${applied.diubah}, sama = sama + ${decided.sama + (decided.rows.length - applied.dibuat - applied.diubah)}, konflik = konflik + ${decided.konflik.length}
-          WHERE id = ${job.id} RETURNING baris_selesai`.execute(trx);
-        return done.rows[0]!.baris_selesai;
-      });
-      onProgress?.(progress, valid.length);
+      const keys = batch.map((r) => r.values[dataset.key]!);
+      const stored = await dataset.current(trx, keys);
+      // Provenance only matters for records that exist already.
+      const loads = [...new Set([...stored.values()].map((r) => r.muatanId).filter((id): id is string => !!id))];
+      const decided = putuskan(
+        dataset, job.aplikasi_id, batch, stored,
+        await provenansOf(trx, dataset.nama, [...stored.keys()].map(dataset.normalKey ?? ((key) => key))), await sumberMuatanOf(trx, loads),
+      );
+      await simpanProvenans(trx, dataset.nama, job.aplikasi_id, job.id, decided.provenans);
+      await simpanKonflik(trx, dataset.nama, job.aplikasi_id, job.id, decided.konflik);
+      // The registry's write ends with its audit entry, which holds the trail's head until commit:
+      // batches side by side wait for each other only from there on.
+      const applied = await dataset.apply(trx, client, kernel.events, actor, sumber, decided.rows);
+      if (applied.muatan) {
+        await sql`
+          INSERT INTO integrasi.provenans_muatan (muatan_id, dataset, aplikasi_id, impor_id, fields)
+          VALUES (${applied.muatan}, ${dataset.nama}, ${job.aplikasi_id}, ${job.id}, ${[...decided.fieldsBaru]}::text[])`.execute(trx);
+      }
+      const sama = decided.sama + (decided.rows.length - applied.dibuat - applied.diubah);
+      await sql`
+        INSERT INTO integrasi.impor_batch (impor_id, nomor, baris, dibuat, diubah, sama, konflik)
+        VALUES (${job.id}, ${k}, ${slice.length}, ${applied.dibuat}, ${applied.diubah}, ${sama}, ${decided.konflik.length})`.execute(trx);
+      // Still ours? (Another process takes over only after the lease ran out; then this batch rolls back.)
+      const progress = await sql<{ baris_selesai: number }>`
+        UPDATE integrasi.impor SET batch_selesai = batch_selesai + 1, baris_selesai = baris_selesai + ${slice.length}, dibuat = dibuat + ${applied.dibuat},
+               diubah = diubah + ${applied.diubah}, sama = sama + ${sama}, konflik = konflik + ${decided.konflik.length},
+               lease_until = now() + make_interval(secs => ${kernel.config.impor.leaseSeconds})
+        WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'berjalan' RETURNING baris_selesai`.execute(trx);
+      if (progress.rows.length === 0) throw new LeaseLost();
+      return progress.rows[0]!.baris_selesai;
+    });
+
+    let next = 0;
+    let failure: unknown = null;
+    let stopped = false;
+    const lane = async () => {
+      while (failure === null && !stopped && next < todo.length) {
+        if (berhenti?.()) {
+          stopped = true;
+          return;
+        }
+        const k = todo[next++]!;
+        try {
+          // Not `onProgress?.(await …)`: without a listener that would skip the batch itself.
+          const barisSelesai = await applyBatch(k);
+          onProgress?.(barisSelesai, rows.length);
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(kernel.config.impor.parallel, todo.length)) }, lane));
+    if (failure !== null) throw failure;
+    if (stopped) {
+      await sql`UPDATE integrasi.impor SET status = 'antre', lease_owner = NULL, lease_until = NULL WHERE id = ${job.id} AND lease_owner = ${owner}`.execute(kernel.db);
+      return 'lepas';
     }
     await kernel.db.transaction().execute(async (trx) => {
       const finished = await sql<ImporRow>`
@@ -232,7 +330,7 @@ export async function jalankan(kernel: Kernel, owner: string, job: ImporRow, onP
   } catch (error) {
     if (error instanceof LeaseLost) return 'lepas';
     // A deadlock or serialisation failure with another writer: put it back in the queue, it resumes from its checkpoint.
-    if (['40P01', '40001', '55P03'].includes((error as { code?: string }).code ?? '')) {
+    if (RETRYABLE.has((error as { code?: string }).code ?? '') && job.percobaan < MAX_ATTEMPTS) {
       await sql`UPDATE integrasi.impor SET status = 'antre', lease_owner = NULL, lease_until = NULL WHERE id = ${job.id} AND lease_owner = ${owner}`.execute(kernel.db).catch(() => {});
       return 'lepas';
     }

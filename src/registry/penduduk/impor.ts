@@ -164,20 +164,32 @@ export interface PendudukSaatIni {
   id: string;
   values: Record<PendudukCompared, string>;
   archived: boolean;
+  /** The bulk load (penduduk.muatan) that created the record, if one did. */
+  muatanId: string | null;
+  /** Fields (the API's names) changed since the record was created; empty while it is version 1. */
+  berubah: string[];
 }
+
+const FIELD_OF_COLUMN = new Map<string, string>(Object.entries(COLUMN).map(([field, column]) => [column, field]));
 
 /** The stored values of many residents at once (one query), as the canonical text an import compares. */
 export async function pendudukSaatIni(db: Kysely<DB> | Transaction<DB>, niks: readonly string[]): Promise<Map<string, PendudukSaatIni>> {
   const found = new Map<string, PendudukSaatIni>();
   if (niks.length === 0) return found;
-  const result = await sql<Record<string, string> & { id: string; nik: string; archived: boolean }>`
+  const result = await sql<Record<string, string> & { id: string; nik: string; archived: boolean; muatan_id: string | null; berubah: string[] | null }>`
     SELECT id, nik, no_kk AS "noKk", nama, jenis_kelamin AS "jenisKelamin", tempat_lahir AS "tempatLahir", tanggal_lahir::text AS "tanggalLahir",
            agama::text AS agama, pendidikan::text AS pendidikan, pekerjaan::text AS pekerjaan, status_kawin::text AS "statusKawin",
-           shdk::text AS shdk, status, kewarganegaraan, archived_at IS NOT NULL AS archived
-    FROM penduduk.penduduk WHERE nik = ANY(${niks as string[]}::text[])`.execute(db);
+           shdk::text AS shdk, status, kewarganegaraan, archived_at IS NOT NULL AS archived, muatan_id,
+           CASE WHEN p.version > 1 THEN (
+             SELECT array_agg(DISTINCT c) FROM penduduk.history h, unnest(h.changed) AS c
+             WHERE h.entity_type = 'penduduk' AND h.entity_id = p.id AND h.version > 1
+           ) END AS berubah
+    FROM penduduk.penduduk p WHERE nik = ANY(${niks as string[]}::text[])`.execute(db);
   for (const row of result.rows) {
-    const { id, nik, archived, ...values } = row;
-    found.set(nik, { id, values: values as unknown as Record<PendudukCompared, string>, archived });
+    const { id, nik, archived, muatan_id, berubah, ...values } = row;
+    // History names changed fields as the API does; older rows may use column names.
+    const changed = (berubah ?? []).map((c) => FIELD_OF_COLUMN.get(c) ?? c);
+    found.set(nik, { id, values: values as unknown as Record<PendudukCompared, string>, archived, muatanId: muatan_id, berubah: changed });
   }
   return found;
 }
@@ -199,7 +211,10 @@ export interface PendudukImporRow {
 }
 
 export interface PendudukImporResult {
-  dibuat: { nik: string; id: string }[];
+  /** How many residents were created. */
+  dibuat: number;
+  /** The bulk load (penduduk.muatan) the created residents belong to; null when none was created. */
+  muatan: string | null;
   diubah: { nik: string; id: string; changed: string[] }[];
 }
 
@@ -220,7 +235,7 @@ const SNAPSHOT = (alias: string) => sql.raw(`jsonb_build_object(
 export async function terapkanImporPenduduk(
   trx: Transaction<DB>, client: pg.PoolClient, events: EventBus, actor: Actor, sumber: string, rows: readonly PendudukImporRow[],
 ): Promise<PendudukImporResult> {
-  const result: PendudukImporResult = { dibuat: [], diubah: [] };
+  const result: PendudukImporResult = { dibuat: 0, muatan: null, diubah: [] };
   if (rows.length === 0) return result;
   const muatan = uuidv7();
   await sql`
@@ -237,8 +252,6 @@ export async function terapkanImporPenduduk(
       v(row, 'tanggalLahir'), v(row, 'agama'), v(row, 'pendidikan'), v(row, 'pekerjaan'), v(row, 'statusKawin'), v(row, 'shdk'), v(row, 'status'),
       v(row, 'kewarganegaraan'), v(row, 'kodeKelurahan'), v(row, 'alamat'), v(row, 'rt'), v(row, 'rw'),
     ]));
-  // A temp table has no statistics until analysed: without them the joins below would scan the registry.
-  await sql`ANALYZE impor_penduduk_staging`.execute(trx);
   // Families named by new residents and not yet registered: the first row's address wins.
   const families = await sql<{ n: number }>`
     WITH added AS (
@@ -250,33 +263,44 @@ export async function terapkanImporPenduduk(
       ON CONFLICT (no_kk) DO NOTHING
       RETURNING 1
     ) SELECT count(*)::int AS n FROM added`.execute(trx);
-  const created = await sql<{ id: string; nik: string }>`
-    INSERT INTO penduduk.penduduk (id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, agama, pendidikan, pekerjaan, status_kawin, shdk,
-                                   status, kewarganegaraan, kode_kelurahan, muatan_id)
-    SELECT s.id, s.nik, s.no_kk, s.nama, s.jenis_kelamin, s.tempat_lahir, s.tanggal_lahir, s.agama, s.pendidikan, s.pekerjaan, s.status_kawin, s.shdk,
-           coalesce(s.status, 'hidup'), coalesce(s.kewarganegaraan, 'WNI'), k.kode_kelurahan, ${muatan}::uuid
-    FROM impor_penduduk_staging s JOIN penduduk.keluarga k ON k.no_kk = s.no_kk
-    WHERE s.baru
-    ON CONFLICT (nik) DO NOTHING
-    RETURNING id, nik`.execute(trx);
-  result.dibuat = created.rows;
+  // New residents and their events in one statement: the rows never travel back to Node.
+  const dibuat = await events.emitSelect(trx, actor, {
+    with: sql`created AS (
+      INSERT INTO penduduk.penduduk (id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, agama, pendidikan, pekerjaan, status_kawin, shdk,
+                                     status, kewarganegaraan, muatan_id)
+      SELECT s.id, s.nik, s.no_kk, s.nama, s.jenis_kelamin, s.tempat_lahir, s.tanggal_lahir, s.agama, s.pendidikan, s.pekerjaan, s.status_kawin, s.shdk,
+             coalesce(s.status, 'hidup'), coalesce(s.kewarganegaraan, 'WNI'), ${muatan}::uuid
+      FROM impor_penduduk_staging s
+      -- No join with the families (a join planned without the staging table's statistics could
+      -- scan them all): the registry's trigger takes each resident's kelurahan from its family.
+      WHERE s.baru
+      ON CONFLICT (nik) DO NOTHING
+      RETURNING id
+    )`,
+    // Only opaque ids go into the events: never a resident's values.
+    select: sql`SELECT 'penduduk.created', 'penduduk', c.id::text, jsonb_build_object('id', c.id, 'sumber', ${sumber}::text) FROM created c`,
+  });
+  result.dibuat = dibuat;
   // Changed residents: keep the loaded version 1 first (registry kernel, keepLoadedVersion), then update.
-  if (rows.some((row) => !row.baru && row.tulis.length > 0)) result.diubah = await updateFromStaging(trx, actor);
-  if (result.dibuat.length > 0 || families.rows[0]!.n > 0) {
+  if (rows.some((row) => !row.baru && row.tulis.length > 0)) {
+    // A temp table has no statistics until analysed: without them the joins by NIK would scan the registry.
+    await sql`ANALYZE impor_penduduk_staging`.execute(trx);
+    result.diubah = await updateFromStaging(trx, actor);
+  }
+  if (result.dibuat > 0 || families.rows[0]!.n > 0) {
+    result.muatan = muatan;
     await sql`
       INSERT INTO penduduk.muatan (id, source, actor_type, actor_id, actor_name, request_id, penduduk, keluarga)
-      VALUES (${muatan}, ${sumber.slice(0, 100)}, ${actor.type}, ${actor.id}, ${actor.name}, ${actor.requestId}, ${result.dibuat.length}, ${families.rows[0]!.n})`.execute(trx);
+      VALUES (${muatan}, ${sumber.slice(0, 100)}, ${actor.type}, ${actor.id}, ${actor.name}, ${actor.requestId}, ${result.dibuat}, ${families.rows[0]!.n})`.execute(trx);
   }
-  if (result.dibuat.length + result.diubah.length > 0) {
+  if (result.dibuat + result.diubah.length > 0) {
     // Only opaque ids and field names go into the trail and the events: never a resident's values.
     await recordAudit(trx, actor, {
       action: 'penduduk.diimpor', entityType: 'penduduk', entityId: null,
-      after: { sumber, muatan, dibuat: result.dibuat.length, diubah: result.diubah.length, keluarga: families.rows[0]!.n },
+      after: { sumber, muatan, dibuat: result.dibuat, diubah: result.diubah.length, keluarga: families.rows[0]!.n },
     });
-    await events.emitMany(trx, actor, [
-      ...result.dibuat.map((r) => ({ type: 'penduduk.created', entityType: 'penduduk', entityId: r.id, payload: { id: r.id, sumber } })),
-      ...result.diubah.map((r) => ({ type: 'penduduk.updated', entityType: 'penduduk', entityId: r.id, payload: { id: r.id, changed: r.changed, sumber } })),
-    ]);
+    await events.emitMany(trx, actor,
+      result.diubah.map((r) => ({ type: 'penduduk.updated', entityType: 'penduduk', entityId: r.id, payload: { id: r.id, changed: r.changed, sumber } })));
   }
   return result;
 }
