@@ -146,6 +146,11 @@ describe('outbox events through the kernel', () => {
     const bulk = of('test.all').filter((e) => String(e.payload.n).startsWith('bulk-'));
     assert.deepEqual(bulk.map((e) => [e.entityType, e.entityId, e.actorType]).sort(), [['thing', '1', 'system'], ['thing', '2', 'system'], ['thing', '3', 'system']]);
     assert.equal(new Set(bulk.map((e) => e.id)).size, 3);
+    // UUIDv7 like emit()'s: version 7, and the first 48 bits are the time in milliseconds.
+    for (const e of bulk) {
+      assert.match(e.id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      assert.ok(Math.abs(parseInt(e.id.replace(/-/g, '').slice(0, 12), 16) - Date.now()) < 60_000);
+    }
   });
 });
 

@@ -233,16 +233,20 @@ export async function periksaSemua(kernel: Kernel, dataset: Dataset, tabel: Tabe
   const terisi: Record<string, number> = {};
   for (const field of columnOf.keys()) terisi[field] = 0;
   const firstRowOfKey = new Map<string, number>();
+  const mapped = [...columnOf];
+  const filled = new Array<number>(mapped.length).fill(0);
   const rows: BarisPeriksa[] = tabel.baris.map((cells, index) => {
     const raw: Record<string, string | null> = {};
-    for (const [field, column] of columnOf) {
+    for (let m = 0; m < mapped.length; m += 1) {
+      const [field, column] = mapped[m]!;
       const value = cells[column] ?? null;
       raw[field] = value;
-      if (value !== null) terisi[field]! += 1;
+      if (value !== null) filled[m]! += 1;
     }
     const checked = dataset.check(raw, rules);
     const baris = index + 2;
-    const violations = checked.violations.map((v) => ({ ...v, kolom: headerOf.get(v.field) ?? null, nilai: raw[v.field] ?? null }));
+    const violations: BarisPeriksa['violations'] =
+      checked.violations.length === 0 ? [] : checked.violations.map((v) => ({ ...v, kolom: headerOf.get(v.field) ?? null, nilai: raw[v.field] ?? null }));
     const key = checked.values[dataset.key];
     if (key) {
       const first = firstRowOfKey.get(key);
@@ -251,9 +255,15 @@ export async function periksaSemua(kernel: Kernel, dataset: Dataset, tabel: Tabe
     }
     return { baris, values: checked.values, violations, baru: true };
   });
+  mapped.forEach(([field], m) => (terisi[field] = filled[m]!));
   const keys = [...firstRowOfKey.keys()];
   const stored = new Map<string, { archived: boolean }>();
-  for (let i = 0; i < keys.length; i += 5000) for (const [k, v] of await dataset.current(kernel.db, keys.slice(i, i + 5000))) stored.set(k, v);
+  // Looked up a few chunks at a time on their own connections: the database has a core to spare while Node waits.
+  const chunks: string[][] = [];
+  for (let i = 0; i < keys.length; i += 5000) chunks.push(keys.slice(i, i + 5000));
+  for (let i = 0; i < chunks.length; i += 4) {
+    for (const found of await Promise.all(chunks.slice(i, i + 4).map((chunk) => dataset.current(kernel.db, chunk)))) for (const [k, v] of found) stored.set(k, v);
+  }
   for (const row of rows) {
     const key = row.values[dataset.key];
     const found = key ? stored.get(key) : undefined;
