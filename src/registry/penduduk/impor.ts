@@ -298,12 +298,13 @@ export async function terapkanImporPenduduk(
   const dibuat = await events.emitSelect(trx, actor, {
     with: sql`created AS (
       INSERT INTO penduduk.penduduk (id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, agama, pendidikan, pekerjaan, status_kawin, shdk,
-                                     status, kewarganegaraan, muatan_id)
+                                     status, kewarganegaraan, kode_kelurahan, muatan_id)
       SELECT s.id, s.nik, s.no_kk, s.nama, s.jenis_kelamin, s.tempat_lahir, s.tanggal_lahir, s.agama, s.pendidikan, s.pekerjaan, s.status_kawin, s.shdk,
-             coalesce(s.status, 'hidup'), coalesce(s.kewarganegaraan, 'WNI'), ${muatan}::uuid
+             coalesce(s.status, 'hidup'), coalesce(s.kewarganegaraan, 'WNI'),
+             -- The family's kelurahan, one index probe per row (not a join: planned without the
+             -- staging table's statistics, a join could scan every family).
+             (SELECT k.kode_kelurahan FROM penduduk.keluarga k WHERE k.no_kk = s.no_kk), ${muatan}::uuid
       FROM impor_penduduk_staging s
-      -- No join with the families (a join planned without the staging table's statistics could
-      -- scan them all): the registry's trigger takes each resident's kelurahan from its family.
       WHERE s.baru
       ON CONFLICT (nik) DO NOTHING
       RETURNING id
