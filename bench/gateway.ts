@@ -145,6 +145,10 @@ export async function gatewayBench(server: RunningServer, settings: BenchSetting
       console.log('\nService gateway, backend reading PostgreSQL (one employee row per request, like an OPD app\'s API)');
       console.log(row('baseline: direct to the backend', db.direct));
       console.log(row('Padu: /gw with token, grant, forward, message log', db.gateway));
+      db.gateway.forEach((gw, i) => {
+        const d = db.direct[i]!;
+        console.log(`  round ${i + 1}: ratio ${(gw.requestsPerSecond / d.requestsPerSecond).toFixed(2)}, added p99 ${(gw.p99 - d.p99).toFixed(1)} ms`);
+      });
       const dbRatio = mean(db.gateway, 'requestsPerSecond') / mean(db.direct, 'requestsPerSecond');
       const dbAdded = mean(db.gateway, 'p99') - mean(db.direct, 'p99');
       console.log(`ratio gateway / direct: ${dbRatio.toFixed(2)} (target ≥ 0.50); added p99: ${dbAdded.toFixed(1)} ms (target < 10 ms)`);

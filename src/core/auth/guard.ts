@@ -100,6 +100,9 @@ export function registerGuard(app: FastifyInstance, kernel: Kernel): void {
 
   app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     const principal = request.principal;
-    if (principal?.kind === 'app') kernel.appAuth?.recordUse(request, principal as AppPrincipal, reply.statusCode, reply.elapsedTime);
+    if (principal?.kind === 'app') {
+      const route = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
+      kernel.appAuth?.recordUse(principal as AppPrincipal, request.method, route, request.routeOptions.config.appScope ?? '', reply.statusCode, reply.elapsedTime);
+    }
   });
 }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -28,14 +29,39 @@ export interface DeclaredRoute {
   appScope: string | undefined;
 }
 
+/**
+ * A handler that answers some requests before Fastify routes them: the service gateway's /gw/
+ * proxy, where Fastify's per-request work cost more than the forwarding itself. It returns false
+ * to leave a request to Fastify, and does itself what the global hooks below do for Fastify's
+ * answers: the security headers, x-request-id (requestIdOf), `connection: close` while closing.
+ */
+export type RawHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export interface RawRoutes {
+  /** The security headers every answer carries, the same set Fastify's answers get. */
+  readonly securityHeaders: Readonly<Record<string, string>>;
+  /** True once the server is shutting down: answers then end their connection. */
+  closing(): boolean;
+  /** Offers requests whose URL starts with `prefix` to `handler` first (while closing, Fastify answers them 503). */
+  add(prefix: string, handler: RawHandler): void;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every route as registered, for the test that checks each one declares its access. */
     declaredRoutes: DeclaredRoute[];
+    rawRoutes: RawRoutes;
   }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+
+/** The request's id: the caller's X-Request-Id when it looks like one, else a new UUIDv7. */
+export function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
+}
+
 // A JSON string holding \u0000 cannot be stored by PostgreSQL; refuse it as bad input up front.
 const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/i;
 
@@ -52,18 +78,29 @@ export async function buildApp(
   moduleRoutes: readonly ModuleRoutes[] = [],
 ): Promise<FastifyInstance> {
   const { config } = kernel;
+  const rawHandlers: { prefix: string; handler: RawHandler }[] = [];
+  let closing = false;
   const app = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
-    genReqId: (req) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
-    },
+    genReqId: requestIdOf,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+  });
+  // The raw handlers (app.rawRoutes) see each request before Fastify does. Fastify's own server is
+  // kept, only its request listener wrapped: a serverFactory would lose the second address Fastify
+  // binds for HOST=localhost (a request there goes straight to Fastify, which answers it as well).
+  const fastifyHandler = app.server.listeners('request')[0] as RequestListener;
+  app.server.removeListener('request', fastifyHandler);
+  app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!closing && rawHandlers.length > 0) {
+      const url = req.url ?? '';
+      for (const raw of rawHandlers) if (url.startsWith(raw.prefix) && raw.handler(req, res)) return;
+    }
+    fastifyHandler(req, res);
   });
   // Keep the route options themselves: a child scope's onRoute hook may still set `access`.
   const registered: { method: string; url: string; options: { config?: { access?: string; appScope?: string } } }[] = [];
@@ -78,7 +115,6 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.addSchema(ProblemSchema);
   registerProblemHandlers(app, config.bodyLimitBytes);
-  let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
@@ -104,6 +140,11 @@ export async function buildApp(
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(headers);
   });
+  app.decorate('rawRoutes', {
+    securityHeaders: headers,
+    closing: () => closing,
+    add: (prefix: string, handler: RawHandler) => void rawHandlers.push({ prefix, handler }),
+  } satisfies RawRoutes);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

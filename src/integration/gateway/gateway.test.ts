@@ -9,6 +9,7 @@ import { startTestServer, type ApiClient, type TestServer } from '../../../test/
 import { allows, compileRules, normaliseRule } from './aturan.js';
 import { gatewayActivity } from './aktivitas.js';
 import { gatewayLogOf } from './proxy.js';
+import { tokenServiceOf } from '../kredensial/index.js';
 
 /** What the local backend saw of each request. */
 interface Seen {
@@ -483,5 +484,238 @@ describe('service gateway', () => {
     }
     const audit = await sql<{ action: string }>`SELECT action FROM core.audit_log WHERE entity_id = ${izin.id} ORDER BY seq`.execute(t.kernel.db);
     assert.deepEqual(audit.rows.map((r) => r.action), ['gw_izin.granted', 'gw_izin.updated', 'gw_izin.revoked']);
+  });
+});
+
+/**
+ * The /gw/ calls are answered before Fastify (forward.ts), the Fastify routes only take what that
+ * fast path leaves them: these check that the fast path does everything the global hooks did for
+ * an app call, and that both ways answer alike.
+ */
+describe('service gateway: answered before Fastify, as Fastify answered', () => {
+  let t: TestServer;
+  let backend: http.Server;
+  let backendUrl = '';
+  let caller: TestApp;
+  let client: AppClient;
+  const BIG = 3 * 1024 * 1024;
+  const big = Buffer.alloc(BIG, 'abcdefghij');
+
+  before(async () => {
+    t = await startTestServer();
+    backend = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        if (req.url!.endsWith('/besar')) {
+          res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(BIG) });
+          return void res.end(big);
+        }
+        if (req.url!.endsWith('/besar-bertahap')) {
+          res.writeHead(200, { 'content-type': 'application/octet-stream' });
+          let offset = 0;
+          const next = () => {
+            while (offset < BIG) {
+              const part = big.subarray(offset, offset + 65536);
+              offset += part.length;
+              if (!res.write(part)) return void res.once('drain', next);
+            }
+            res.end();
+          };
+          return void next();
+        }
+        if (req.url!.endsWith('/lambat')) return void setTimeout(() => res.end('terlambat'), 3000).unref();
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ url: req.url, bytes: body.length, headers: req.headers }));
+      });
+    });
+    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+    backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
+    await createTestApp(t, { kode: 'sidata', scopes: [] });
+    caller = await createTestApp(t, { kode: 'simonev', scopes: [] });
+    client = await caller.client();
+    const service = await t.admin.post('/api/v1/integrasi/gateway/layanan', { aplikasi: 'sidata', kode: 'data', nama: 'Data', baseUrl: `${backendUrl}/v2`, timeoutMs: 500 });
+    assert.equal(service.status, 201, JSON.stringify(service.body));
+    const granted = await t.admin.post(`/api/v1/integrasi/gateway/layanan/${service.body.id}/izin`, { klien: 'simonev', aturan: ['GET /*', 'POST /unggah'] });
+    assert.equal(granted.status, 201, JSON.stringify(granted.body));
+  });
+  after(async () => {
+    await t.close();
+    backend.closeAllConnections();
+    await new Promise<void>((resolve) => backend.close(() => resolve()));
+  });
+
+  it('puts Padu’s security headers and x-request-id on forwarded answers and on its own problems', async () => {
+    const expected = t.server.app.rawRoutes.securityHeaders;
+    assert.ok(expected['content-security-policy'] && expected['x-content-type-options'] === 'nosniff', JSON.stringify(expected));
+    // The same set Fastify puts on its answers.
+    const health = await fetch(`${t.url}/api/v1/health`);
+    for (const [name, value] of Object.entries(expected)) assert.equal(health.headers.get(name), value, name);
+    const forwarded = await client.get('/gw/sidata/data/baris/1', { headers: { 'x-request-id': 'uji-header-00001' } });
+    const refused = await client.request('DELETE', '/gw/sidata/data/baris/1');
+    const unknown = await client.get('/gw/sidata/tidak-ada/x');
+    const anonymous = await t.client().get('/gw/sidata/data/baris/1');
+    for (const [label, res, status] of [['forwarded', forwarded, 200], ['refused', refused, 403], ['unknown', unknown, 404], ['anonymous', anonymous, 401]] as const) {
+      assert.equal(res.status, status, `${label}: ${res.text}`);
+      for (const [name, value] of Object.entries(expected)) assert.equal(res.headers.get(name), value, `${label}: ${name}`);
+      assert.ok(res.headers.get('x-request-id'), `${label}: x-request-id`);
+    }
+    assert.equal(forwarded.headers.get('x-request-id'), 'uji-header-00001');
+    assert.equal(forwarded.body.headers['x-padu-request-id'], 'uji-header-00001');
+    assert.equal(unknown.body.requestId, unknown.headers.get('x-request-id'));
+    assert.match(unknown.headers.get('content-type') ?? '', /^application\/problem\+json; charset=utf-8$/);
+  });
+
+  it('answers its problems in English with Accept-Language: en, in Indonesian otherwise', async () => {
+    const en = { 'accept-language': 'en-GB,en;q=0.9,id;q=0.5' };
+    const cases = [
+      [await client.get('/gw/sidata/data/baris/1', { headers: { authorization: 'Bearer rusak', ...en } }), 401, 'auth.invalid_token', 'Invalid token'],
+      [await client.get('/gw/sidata/tidak-ada/x', { headers: en }), 404, 'integrasi.gw_tidak_dikenal', 'Unknown service'],
+      [await client.request('DELETE', '/gw/sidata/data/baris/1', { headers: en }), 403, 'integrasi.gw_tidak_diizinkan', 'Not granted'],
+      [await client.get('/gw/sidata/data/lambat', { headers: en }), 504, 'integrasi.gw_waktu_habis', null],
+    ] as const;
+    for (const [res, status, code, title] of cases) {
+      assert.equal(res.status, status, res.text);
+      assert.equal(res.body.code, code);
+      assert.equal(res.body.type, `/problems/${code}`);
+      if (title) assert.equal(res.body.title, title);
+      assert.match(res.body.detail, /^[\x20-\x7e]+$/, 'an English detail');
+    }
+    const indonesian = await client.get('/gw/sidata/tidak-ada/x');
+    assert.equal(indonesian.body.title, 'Layanan tidak dikenal');
+    assert.equal(indonesian.body.detail, 'Tidak ada layanan "tidak-ada" milik aplikasi "sidata" di gateway.');
+    assert.equal(indonesian.body.instance, '/gw/sidata/tidak-ada/x');
+  });
+
+  it('refuses a revoked client’s token at once with 401', async () => {
+    const app = await createTestApp(t, { kode: 'simpel', scopes: [] });
+    const service = await t.admin.get('/api/v1/integrasi/gateway/layanan?aplikasi=sidata');
+    const granted = await t.admin.post(`/api/v1/integrasi/gateway/layanan/${service.body.items[0].id}/izin`, { klien: 'simpel' });
+    assert.equal(granted.status, 201);
+    const revocable = await app.client();
+    assert.equal((await revocable.get('/gw/sidata/data/baris/1')).status, 200);
+    const revoked = await t.admin.post(`/api/v1/integrasi/klien/${app.clientId}/cabut`, { alasan: 'Diganti' });
+    assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+    const res = await revocable.get('/gw/sidata/data/baris/1');
+    assert.equal(res.status, 401);
+    assert.equal(res.body.code, 'auth.invalid_token');
+    assert.equal(res.headers.get('www-authenticate'), 'Bearer error="invalid_token"');
+    const none = await t.client().get('/gw/sidata/data/baris/1');
+    assert.equal(none.headers.get('www-authenticate'), 'Bearer');
+  });
+
+  it('answers 429 with Retry-After past the app’s rate limit, and meters every call per route', async () => {
+    const app = await createTestApp(t, { kode: 'sibatas', scopes: [] });
+    const service = await t.admin.get('/api/v1/integrasi/gateway/layanan?aplikasi=sidata');
+    assert.equal((await t.admin.post(`/api/v1/integrasi/gateway/layanan/${service.body.items[0].id}/izin`, { klien: 'sibatas' })).status, 201);
+    await sql`UPDATE integrasi.aplikasi SET batas_per_menit = 3 WHERE id = ${app.id}`.execute(t.kernel.db);
+    tokenServiceOf(t.kernel)!.forget(null, app.id);
+    const limited = await app.client();
+    const statuses: number[] = [];
+    for (const path of ['/gw/sidata/data/baris/1', '/gw/sidata/data', '/gw/sidata/data/', '/gw/sidata/data/baris/2']) statuses.push((await limited.get(path)).status);
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+    const over = await limited.get('/gw/sidata/data/baris/3');
+    assert.equal(over.status, 429);
+    assert.equal(over.body.code, 'auth.app_rate_limited');
+    assert.ok(Number(over.headers.get('retry-after')) >= 1);
+    for (const [name, value] of Object.entries(t.server.app.rawRoutes.securityHeaders)) assert.equal(over.headers.get(name), value, name);
+    await tokenServiceOf(t.kernel)!.meter.flush();
+    const usage = await t.admin.get(`/api/v1/integrasi/aplikasi/${app.kode}/pemakaian`);
+    assert.equal(usage.status, 200, JSON.stringify(usage.body));
+    const byRoute = Object.fromEntries(usage.body.items.map((i: { rute: string; metode: string; jumlah: number; ditolak: number; scope: string }) => [`${i.metode} ${i.rute}`, i]));
+    assert.equal(byRoute['GET /gw/:app/:service/*'].jumlah, 3);
+    assert.equal(byRoute['GET /gw/:app/:service/*'].ditolak, 2);
+    assert.equal(byRoute['GET /gw/:app/:service/*'].scope, '');
+    assert.equal(byRoute['GET /gw/:app/:service'].jumlah, 2, 'with and without the trailing slash');
+  });
+
+  it('streams large bodies both ways whole, and refuses a body it cannot take with 415 like Fastify did', async () => {
+    for (const path of ['/gw/sidata/data/besar', '/gw/sidata/data/besar-bertahap']) {
+      const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${client.accessToken}` } });
+      assert.equal(res.status, 200, path);
+      const body = Buffer.from(await res.arrayBuffer());
+      assert.equal(body.length, BIG, path);
+      assert.ok(body.equals(big), `${path} arrives unchanged`);
+    }
+    const upload = await client.request('POST', '/gw/sidata/data/unggah', { raw: new Uint8Array(big), headers: { 'content-type': 'application/octet-stream' } });
+    assert.equal(upload.status, 200, upload.text);
+    assert.equal(upload.body.bytes, BIG);
+    const badType = await client.request('POST', '/gw/sidata/data/unggah', { raw: 'x', headers: { 'content-type': 'bukan-jenis' } });
+    assert.equal(badType.status, 415);
+    assert.equal(badType.body.code, 'request.unsupported_media_type');
+  });
+
+  it('logs a caller that hangs up before the backend answers as 499', async () => {
+    await new Promise<void>((resolve) => {
+      const url = new URL(t.url);
+      const req = http.request({ host: url.hostname, port: url.port, path: '/gw/sidata/data/lambat', headers: { authorization: `Bearer ${client.accessToken}`, 'x-request-id': 'uji-pergi-000001' } });
+      req.on('error', () => resolve());
+      req.end();
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 150);
+    });
+    let row: { status: number } | undefined;
+    for (let i = 0; i < 20 && !row; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      await gatewayLogOf(t.kernel)!.flush();
+      row = (await sql<{ status: number }>`SELECT status FROM integrasi.gw_log WHERE request_id = 'uji-pergi-000001'`.execute(t.kernel.db)).rows[0];
+    }
+    assert.equal(row?.status, 499);
+  });
+
+  it('answers the same through the Fastify routes (what the fast path leaves to them) as before them', async () => {
+    const headers = { authorization: `Bearer ${client.accessToken}`, 'accept-language': 'en' };
+    for (const [method, url] of [['GET', '/gw/sidata/data/baris/7?x=1'], ['GET', '/gw/sidata/data/a%2f..%2fx'], ['DELETE', '/gw/sidata/data/baris/7'], ['GET', '/gw/sidata/tidak-ada/x']] as const) {
+      const fast = await rawRequest(t.url, url, { method, headers: { ...headers, 'x-request-id': `uji-cepat-${method}` } });
+      const viaFastify = await t.server.app.inject({ method, url, headers: { ...headers, 'x-request-id': `uji-cepat-${method}` } });
+      assert.equal(viaFastify.statusCode, fast.status, `${method} ${url}`);
+      const strip = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([name]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(name)));
+      assert.deepEqual(strip(viaFastify.headers), strip(fast.headers), `${method} ${url}`);
+      const body = viaFastify.headers['content-type']?.toString().includes('json') ? viaFastify.json() : viaFastify.body;
+      if (typeof body === 'object' && body.headers) {
+        // The forwarded request differs only in what the connection gives (address, Host) and inject's user-agent.
+        for (const name of ['x-forwarded-for', 'x-forwarded-host', 'host', 'connection', 'user-agent']) {
+          delete body.headers[name];
+          delete fast.body.headers[name];
+        }
+      }
+      assert.deepEqual(body, fast.body, `${method} ${url}`);
+    }
+  });
+});
+
+describe('service gateway behind a trusted proxy (PADU_TRUST_PROXY)', () => {
+  let t: TestServer;
+  let backend: Awaited<ReturnType<typeof startBackend>>;
+  let token = '';
+  before(async () => {
+    t = await startTestServer({ env: { PADU_TRUST_PROXY: 'true' } });
+    backend = await startBackend();
+    await createTestApp(t, { kode: 'sidata', scopes: [] });
+    token = await (await createTestApp(t, { kode: 'simonev', scopes: [] })).token();
+    const service = await t.admin.post('/api/v1/integrasi/gateway/layanan', { aplikasi: 'sidata', kode: 'data', nama: 'Data', baseUrl: backend.url });
+    assert.equal(service.status, 201, JSON.stringify(service.body));
+    assert.equal((await t.admin.post(`/api/v1/integrasi/gateway/layanan/${service.body.id}/izin`, { klien: 'simonev' })).status, 201);
+  });
+  after(async () => {
+    await t.close();
+    await backend.close();
+  });
+
+  it('forwards the client’s address, host and protocol the proxy reported, as Fastify reads them', async () => {
+    const proxied = { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.9, 10.0.0.2', 'x-forwarded-host': 'padu.padang.go.id', 'x-forwarded-proto': 'https' };
+    const fast = await rawRequest(t.url, '/gw/sidata/data/x', { headers: proxied });
+    assert.equal(fast.status, 200, JSON.stringify(fast.body));
+    const seenFast = backend.seen.at(-1)!.headers;
+    const viaFastify = await t.server.app.inject({ method: 'GET', url: '/gw/sidata/data/x', headers: proxied });
+    assert.equal(viaFastify.statusCode, 200);
+    const seenFastify = backend.seen.at(-1)!.headers;
+    for (const name of ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto']) assert.equal(seenFast[name], seenFastify[name], name);
+    assert.equal(seenFast['x-forwarded-for'], '203.0.113.9');
+    assert.equal(seenFast['x-forwarded-host'], 'padu.padang.go.id');
+    assert.equal(seenFast['x-forwarded-proto'], 'https');
   });
 });

@@ -1,8 +1,7 @@
 import { SignJWT, jwtVerify, decodeProtectedHeader, type JWTPayload } from 'jose';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
-import type { AppAuthenticator } from '../../core/auth/app-auth.js';
+import type { AppAuthenticator, AppRequest } from '../../core/auth/app-auth.js';
 import type { AppPrincipal } from '../../core/auth/principal.js';
 import { Access, type Scope } from '../../core/authz/access.js';
 import { appScopes, isAppScope } from '../../core/authz/app-scopes.js';
@@ -18,6 +17,8 @@ export const TOKEN_AUDIENCE = 'padu-api';
 const TOKEN_ROUTE = '/api/v1/oauth/token';
 /** How long another process may keep answering from a client's cached state after a change. */
 const STATE_TTL_MS = 5_000;
+/** Past this age a busy client's state is read again in the background, still used meanwhile (never past STATE_TTL_MS). */
+const STATE_REFRESH_MS = 4_000;
 
 /** Verified tokens kept (oldest dropped first); a token is at most PADU_TOKEN_TTL_SECONDS old. */
 const VERIFIED_TOKENS_MAX = 20_000;
@@ -60,6 +61,7 @@ export class TokenService implements AppAuthenticator {
   private readonly limiter = new RateLimiter();
   private readonly states = new Map<string, ClientState>();
   private readonly verified = new Map<string, VerifiedToken>();
+  private readonly refreshing = new Set<string>();
   private generation = 0;
 
   constructor(private readonly kernel: Kernel) {
@@ -148,9 +150,28 @@ export class TokenService implements AppAuthenticator {
     return verified;
   }
 
-  async authenticate(token: string, request: FastifyRequest): Promise<AppPrincipal> {
-    const { clientId, scope, tokenId } = await this.verify(token);
-    const state = await this.stateOf(clientId);
+  authenticate(token: string, request: AppRequest): AppPrincipal | Promise<AppPrincipal> {
+    // The common case answers without a promise: a token verified before, its client's state fresh.
+    const verified = this.verified.get(token);
+    if (verified !== undefined && verified.expiresAt > Date.now()) {
+      const cached = this.states.get(verified.clientId);
+      const age = cached ? Date.now() - cached.loadedAt : STATE_TTL_MS;
+      if (age < STATE_TTL_MS) {
+        // Read again ahead of time, so that a busy client's calls never wait for it.
+        if (age >= STATE_REFRESH_MS) this.refresh(verified.clientId);
+        return this.admit(verified, cached!, request);
+      }
+    }
+    return this.authenticateLoading(token, request);
+  }
+
+  private async authenticateLoading(token: string, request: AppRequest): Promise<AppPrincipal> {
+    const verified = await this.verify(token);
+    return this.admit(verified, await this.stateOf(verified.clientId), request);
+  }
+
+  /** The app behind a verified token, when its client may still call: within its rate limit. */
+  private admit({ clientId, scope, tokenId }: VerifiedToken, state: ClientState | null, request: AppRequest): AppPrincipal {
     if (!state || !state.active) throw invalidToken();
 
     let held = state.principals.get(scope);
@@ -175,9 +196,8 @@ export class TokenService implements AppAuthenticator {
     return principal;
   }
 
-  recordUse(request: FastifyRequest, principal: AppPrincipal, statusCode: number, elapsedMs: number): void {
-    const route = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
-    this.meter.record(principal.appId, request.method, route, request.routeOptions.config.appScope ?? '', statusCode, elapsedMs);
+  recordUse(principal: AppPrincipal, method: string, route: string, appScope: string, statusCode: number, elapsedMs: number): void {
+    this.meter.record(principal.appId, method, route, appScope, statusCode, elapsedMs);
   }
 
   /** The token's scopes that the app still holds, and the permissions they give, where granted. */
@@ -193,16 +213,31 @@ export class TokenService implements AppAuthenticator {
     return { scopes, access: Access.ofPermissions(entries) };
   }
 
+  private refresh(clientId: string): void {
+    if (this.refreshing.has(clientId)) return;
+    this.refreshing.add(clientId);
+    this.loadState(clientId)
+      .catch(() => {}) // the next call past STATE_TTL_MS loads it again, and reports a failure
+      .finally(() => this.refreshing.delete(clientId));
+  }
+
   private async stateOf(clientId: string): Promise<ClientState | null> {
     const cached = this.states.get(clientId);
     if (cached && Date.now() - cached.loadedAt < STATE_TTL_MS) return cached;
+    return this.loadState(clientId);
+  }
+
+  private async loadState(clientId: string): Promise<ClientState | null> {
     const ticket = this.generation;
     const found = await sql<{ aplikasi_id: string; kode: string; active: boolean; batas_per_menit: number | null }>`
       SELECT a.id AS aplikasi_id, a.kode, (k.status = 'aktif' AND a.status = 'aktif') AS active, a.batas_per_menit
       FROM integrasi.klien k JOIN integrasi.aplikasi a ON a.id = k.aplikasi_id
       WHERE k.client_id = ${clientId}`.execute(this.kernel.db);
     const row = found.rows[0];
-    if (!row) return null;
+    if (!row) {
+      if (ticket === this.generation) this.states.delete(clientId);
+      return null;
+    }
     const state: ClientState = {
       clientId,
       aplikasiId: row.aplikasi_id,
