@@ -8,14 +8,15 @@ import type { EventBus } from '../../core/events/bus.js';
 import { stripSeparators } from '../identity/common.js';
 import { validateNik, validateNoKk, type Sex } from '../identity/index.js';
 import { isKnownKecamatan, listKelurahan } from '../wilayah/index.js';
-import { copyRows } from './copy-rows.js';
+import { copyRows, type CopyValue } from './copy-rows.js';
 import { KEWARGANEGARAAN, STATUS } from './tables.js';
 
 /**
  * Bulk upsert of residents by NIK for the integration hub's imports: the registry's own rules
  * for each row, the current values of many residents at once, and one set-based write per batch
- * (COPY into a staging table, INSERT … ON CONFLICT and UPDATE … FROM), with history, one audit
- * entry per batch and one outbox event per changed resident. The hub never touches these tables.
+ * (new records COPY'd into the tables, changes COPY'd into a staging table and applied with
+ * UPDATE … FROM), with history, one audit entry per batch and one outbox event per created or
+ * changed resident. The hub never touches these tables.
  */
 
 /** The resident's own fields an import may set, as the API names them; nik is the natural key. */
@@ -261,7 +262,8 @@ const SNAPSHOT = (alias: string) => sql.raw(`jsonb_build_object(
  * connection: COPY needs the raw client). New families and residents are loaded like the demo
  * seed (a muatan row; version 1 is the record itself), changed residents get their loaded
  * version 1 kept, then a history row each. One audit entry for the batch, one event per resident.
- * Writing the same batch twice changes nothing the second time.
+ * `baru` must be true only for NIKs absent in this transaction (one that exists fails the batch with
+ * a unique violation); a changed resident written twice changes nothing the second time.
  */
 export async function terapkanImporPenduduk(
   trx: Transaction<DB>, client: pg.PoolClient, events: EventBus, actor: Actor, sumber: string, rows: readonly PendudukImporRow[],
@@ -269,67 +271,82 @@ export async function terapkanImporPenduduk(
   const result: PendudukImporResult = { dibuat: 0, muatan: null, diubah: [] };
   if (rows.length === 0) return result;
   const muatan = uuidv7();
-  await sql`
-    CREATE TEMP TABLE IF NOT EXISTS impor_penduduk_staging (
-      id uuid, baru boolean, tulis text[], nik text COLLATE "C", no_kk text COLLATE "C", nama text, jenis_kelamin text, tempat_lahir text,
-      tanggal_lahir date, agama smallint, pendidikan smallint, pekerjaan smallint, status_kawin smallint, shdk smallint, status text,
-      kewarganegaraan text, kode_kelurahan text COLLATE "C", alamat text, rt text COLLATE "C", rw text COLLATE "C"
-    ) ON COMMIT DELETE ROWS`.execute(trx);
   const v = (row: PendudukImporRow, field: PendudukImporField) => row.values[field] ?? null;
-  await copyRows(client, 'impor_penduduk_staging',
-    ['id', 'baru', 'tulis', 'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'agama', 'pendidikan', 'pekerjaan', 'status_kawin', 'shdk', 'status', 'kewarganegaraan', 'kode_kelurahan', 'alamat', 'rt', 'rw'],
-    rows.map((row) => [
-      uuidv7(), row.baru ? 't' : 'f', row.baru ? '{}' : `{${row.tulis.join(',')}}`, v(row, 'nik'), v(row, 'noKk'), v(row, 'nama'), v(row, 'jenisKelamin'), v(row, 'tempatLahir'),
-      v(row, 'tanggalLahir'), v(row, 'agama'), v(row, 'pendidikan'), v(row, 'pekerjaan'), v(row, 'statusKawin'), v(row, 'shdk'), v(row, 'status'),
-      v(row, 'kewarganegaraan'), v(row, 'kodeKelurahan'), v(row, 'alamat'), v(row, 'rt'), v(row, 'rw'),
-    ]));
-  // Families named by new residents and not yet registered: the first row's address wins.
-  const families = await sql<{ n: number }>`
-    WITH added AS (
-      INSERT INTO penduduk.keluarga (id, no_kk, kode_kelurahan, alamat, rt, rw, muatan_id)
-      SELECT DISTINCT ON (s.no_kk) s.id, s.no_kk, s.kode_kelurahan, s.alamat, s.rt, s.rw, ${muatan}::uuid
-      FROM impor_penduduk_staging s
-      WHERE s.baru AND s.kode_kelurahan IS NOT NULL AND s.alamat IS NOT NULL AND s.rt IS NOT NULL AND s.rw IS NOT NULL
-      ORDER BY s.no_kk, s.id
-      ON CONFLICT (no_kk) DO NOTHING
-      RETURNING 1
-    ) SELECT count(*)::int AS n FROM added`.execute(trx);
-  // New residents and their events in one statement: the rows never travel back to Node.
-  const dibuat = await events.emitSelect(trx, actor, {
-    with: sql`created AS (
-      INSERT INTO penduduk.penduduk (id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, agama, pendidikan, pekerjaan, status_kawin, shdk,
-                                     status, kewarganegaraan, kode_kelurahan, muatan_id)
-      SELECT s.id, s.nik, s.no_kk, s.nama, s.jenis_kelamin, s.tempat_lahir, s.tanggal_lahir, s.agama, s.pendidikan, s.pekerjaan, s.status_kawin, s.shdk,
-             coalesce(s.status, 'hidup'), coalesce(s.kewarganegaraan, 'WNI'),
-             -- The family's kelurahan, one index probe per row (not a join: planned without the
-             -- staging table's statistics, a join could scan every family).
-             (SELECT k.kode_kelurahan FROM penduduk.keluarga k WHERE k.no_kk = s.no_kk), ${muatan}::uuid
-      FROM impor_penduduk_staging s
-      WHERE s.baru
-      ON CONFLICT (nik) DO NOTHING
-      RETURNING id
-    )`,
+  let keluargaBaru = 0;
+
+  // New residents go straight into the registry's tables with COPY, as the seed loads them: the
+  // caller found their NIKs absent in this transaction (one inserted meanwhile by someone else
+  // fails the batch with a unique violation, and the import tries it again).
+  const baru = rows.filter((row) => row.baru);
+  if (baru.length > 0) {
+    const noKks = [...new Set(baru.map((row) => row.values.noKk!))];
+    const known = await sql<{ no_kk: string; kode_kelurahan: string }>`
+      SELECT no_kk, kode_kelurahan FROM penduduk.keluarga WHERE no_kk = ANY(${noKks}::text[])`.execute(trx);
+    const kelurahanOf = new Map(known.rows.map((r) => [r.no_kk, r.kode_kelurahan]));
+    // Families not registered yet: the first row that gives the whole address creates one.
+    const families: CopyValue[][] = [];
+    for (const row of baru) {
+      const { noKk, kodeKelurahan, alamat, rt, rw } = row.values;
+      if (kelurahanOf.has(noKk!) || !kodeKelurahan || !alamat || !rt || !rw) continue;
+      kelurahanOf.set(noKk!, kodeKelurahan);
+      families.push([uuidv7(), noKk!, kodeKelurahan, alamat, rt, rw, muatan]);
+    }
+    if (families.length > 0) await copyRows(client, 'penduduk.keluarga', ['id', 'no_kk', 'kode_kelurahan', 'alamat', 'rt', 'rw', 'muatan_id'], families);
+    keluargaBaru = families.length;
+    const ids: string[] = [];
+    const residents: CopyValue[][] = [];
+    for (const row of baru) {
+      const kelurahan = kelurahanOf.get(row.values.noKk!);
+      if (!kelurahan) continue; // no family to join (the dry-run reports these)
+      const id = uuidv7();
+      ids.push(id);
+      residents.push([
+        id, v(row, 'nik'), v(row, 'noKk'), v(row, 'nama'), v(row, 'jenisKelamin'), v(row, 'tempatLahir'), v(row, 'tanggalLahir'), v(row, 'agama'),
+        v(row, 'pendidikan'), v(row, 'pekerjaan'), v(row, 'statusKawin'), v(row, 'shdk'), v(row, 'status') ?? 'hidup', v(row, 'kewarganegaraan') ?? 'WNI',
+        kelurahan, muatan,
+      ]);
+    }
+    await copyRows(client, 'penduduk.penduduk',
+      ['id', 'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'agama', 'pendidikan', 'pekerjaan', 'status_kawin', 'shdk', 'status', 'kewarganegaraan', 'kode_kelurahan', 'muatan_id'],
+      residents);
     // Only opaque ids go into the events: never a resident's values.
-    select: sql`SELECT 'penduduk.created', 'penduduk', c.id::text, jsonb_build_object('id', c.id, 'sumber', ${sumber}::text) FROM created c`,
-  });
-  result.dibuat = dibuat;
-  // Changed residents: keep the loaded version 1 first (registry kernel, keepLoadedVersion), then update.
-  if (rows.some((row) => !row.baru && row.tulis.length > 0)) {
+    result.dibuat = await events.emitSelect(trx, actor, {
+      select: sql`SELECT 'penduduk.created', 'penduduk', id::text, jsonb_build_object('id', id, 'sumber', ${sumber}::text) FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS x(id, n) ORDER BY n`,
+    });
+  }
+
+  // Changed residents, set-based from a staging table: keep the loaded version 1 first (registry
+  // kernel, keepLoadedVersion), then update.
+  const changed = rows.filter((row) => !row.baru && row.tulis.length > 0);
+  if (changed.length > 0) {
+    await sql`
+      CREATE TEMP TABLE IF NOT EXISTS impor_penduduk_staging (
+        id uuid, baru boolean, tulis text[], nik text COLLATE "C", no_kk text COLLATE "C", nama text, jenis_kelamin text, tempat_lahir text,
+        tanggal_lahir date, agama smallint, pendidikan smallint, pekerjaan smallint, status_kawin smallint, shdk smallint, status text,
+        kewarganegaraan text, kode_kelurahan text COLLATE "C", alamat text, rt text COLLATE "C", rw text COLLATE "C"
+      ) ON COMMIT DELETE ROWS`.execute(trx);
+    await copyRows(client, 'impor_penduduk_staging',
+      ['id', 'baru', 'tulis', 'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'agama', 'pendidikan', 'pekerjaan', 'status_kawin', 'shdk', 'status', 'kewarganegaraan', 'kode_kelurahan', 'alamat', 'rt', 'rw'],
+      changed.map((row) => [
+        uuidv7(), 'f', `{${row.tulis.join(',')}}`, v(row, 'nik'), v(row, 'noKk'), v(row, 'nama'), v(row, 'jenisKelamin'), v(row, 'tempatLahir'),
+        v(row, 'tanggalLahir'), v(row, 'agama'), v(row, 'pendidikan'), v(row, 'pekerjaan'), v(row, 'statusKawin'), v(row, 'shdk'), v(row, 'status'),
+        v(row, 'kewarganegaraan'), v(row, 'kodeKelurahan'), v(row, 'alamat'), v(row, 'rt'), v(row, 'rw'),
+      ]));
     // A temp table has no statistics until analysed: without them the joins by NIK would scan the registry.
     await sql`ANALYZE impor_penduduk_staging`.execute(trx);
     result.diubah = await updateFromStaging(trx, actor);
   }
-  if (result.dibuat > 0 || families.rows[0]!.n > 0) {
+  if (result.dibuat > 0 || keluargaBaru > 0) {
     result.muatan = muatan;
     await sql`
       INSERT INTO penduduk.muatan (id, source, actor_type, actor_id, actor_name, request_id, penduduk, keluarga)
-      VALUES (${muatan}, ${sumber.slice(0, 100)}, ${actor.type}, ${actor.id}, ${actor.name}, ${actor.requestId}, ${result.dibuat}, ${families.rows[0]!.n})`.execute(trx);
+      VALUES (${muatan}, ${sumber.slice(0, 100)}, ${actor.type}, ${actor.id}, ${actor.name}, ${actor.requestId}, ${result.dibuat}, ${keluargaBaru})`.execute(trx);
   }
   if (result.dibuat + result.diubah.length > 0) {
     // Only opaque ids and field names go into the trail and the events: never a resident's values.
     await recordAudit(trx, actor, {
       action: 'penduduk.diimpor', entityType: 'penduduk', entityId: null,
-      after: { sumber, muatan, dibuat: result.dibuat, diubah: result.diubah.length, keluarga: families.rows[0]!.n },
+      after: { sumber, muatan, dibuat: result.dibuat, diubah: result.diubah.length, keluarga: keluargaBaru },
     });
     await events.emitMany(trx, actor,
       result.diubah.map((r) => ({ type: 'penduduk.updated', entityType: 'penduduk', entityId: r.id, payload: { id: r.id, changed: r.changed, sumber } })));
