@@ -230,8 +230,6 @@ export async function periksaSemua(kernel: Kernel, dataset: Dataset, tabel: Tabe
     const field = pemetaan[header];
     if (field) (columnOf.set(field, index), headerOf.set(field, header));
   });
-  const terisi: Record<string, number> = {};
-  for (const field of columnOf.keys()) terisi[field] = 0;
   const firstRowOfKey = new Map<string, number>();
   const mapped = [...columnOf];
   const filled = new Array<number>(mapped.length).fill(0);
@@ -255,7 +253,7 @@ export async function periksaSemua(kernel: Kernel, dataset: Dataset, tabel: Tabe
     }
     return { baris, values: checked.values, violations, baru: true };
   });
-  mapped.forEach(([field], m) => (terisi[field] = filled[m]!));
+  const terisi: Record<string, number> = Object.fromEntries(mapped.map(([field], m) => [field, filled[m]!]));
   const keys = [...firstRowOfKey.keys()];
   const stored = new Map<string, { archived: boolean }>();
   // Looked up a few chunks at a time on their own connections: the database has a core to spare while Node waits.

@@ -199,28 +199,28 @@ export class LeaseLost extends Error {}
  * on every run: a batch number names the same rows after a restart.
  */
 export function rencanaBatch<R extends { values: Record<string, string> }>(dataset: Dataset, rows: readonly R[], size: number): R[][] {
-  let ordered = [...rows];
+  const plan: R[][] = [];
   const group = dataset.kelompok;
-  if (group) {
-    const keys = rows.map((row, index) => group(row.values) ?? `#${index}`);
-    const first = new Map<string, number>();
-    keys.forEach((key, index) => first.has(key) || first.set(key, index));
-    const order = rows.map((_row, index) => index).sort((x, y) => first.get(keys[x]!)! - first.get(keys[y]!)! || x - y);
-    ordered = order.map((index) => rows[index]!);
-    const plan: R[][] = [];
-    let current: R[] = [];
-    let currentKey: string | null = null;
-    order.forEach((index, n) => {
-      const key = keys[index]!;
-      if (current.length >= size && key !== currentKey) (plan.push(current), (current = []));
-      current.push(ordered[n]!);
-      currentKey = key;
-    });
-    if (current.length > 0) plan.push(current);
+  if (!group) {
+    for (let start = 0; start < rows.length; start += size) plan.push(rows.slice(start, start + size));
     return plan;
   }
-  const plan: R[][] = [];
-  for (let start = 0; start < ordered.length; start += size) plan.push(ordered.slice(start, start + size));
+  const keys = rows.map((row, index) => group(row.values) ?? `#${index}`);
+  const first = new Map<string, number>();
+  keys.forEach((key, index) => first.has(key) || first.set(key, index));
+  const order = rows.map((_row, index) => index).sort((x, y) => first.get(keys[x]!)! - first.get(keys[y]!)! || x - y);
+  let current: R[] = [];
+  let currentKey: string | null = null;
+  for (const index of order) {
+    const key = keys[index]!;
+    if (current.length >= size && key !== currentKey) {
+      plan.push(current);
+      current = [];
+    }
+    current.push(rows[index]!);
+    currentKey = key;
+  }
+  if (current.length > 0) plan.push(current);
   return plan;
 }
 
