@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { webDist } from '../../core/http/app.js';
+import type { Browser, Page } from 'playwright-core';
+import { assertBrowserReady, openBrowser, signIn } from '../../../test/helpers/browser.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../../../test/helpers/server.js';
 import { createTestApp, type AppClient } from '../../../test/helpers/apps.js';
 import { gatewayLogOf } from './proxy.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 /**
  * An administrator publishes an app's API in the Gateway tab (a bad URL is named next to its
@@ -25,8 +23,7 @@ describe('gateway pages in Chromium', () => {
   let backendUrl = '';
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
-    assert.ok(existsSync(`${webDist}/index.html`), 'web/dist is missing: npm run build:web');
+    assertBrowserReady();
     t = await startTestServer();
     backend = http.createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -36,16 +33,8 @@ describe('gateway pages in Chromium', () => {
     backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
     await createTestApp(t, { kode: 'simpeg', nama: 'SIMPEG', scopes: [] });
     caller = await (await createTestApp(t, { kode: 'absensi', nama: 'Absensi Online', scopes: [] })).client();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
-    await page.goto(`${t.url}/`);
-    await page.getByLabel('Nama pengguna').fill('admin');
-    await page.getByLabel('Kata sandi').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
+    ({ browser, page } = await openBrowser());
+    await signIn(page, t.url, 'admin', ADMIN_PASSWORD);
   });
   after(async () => {
     await browser?.close();

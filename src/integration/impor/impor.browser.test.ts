@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { assertBrowserReady, openBrowser, signIn } from '../../../test/helpers/browser.js';
 import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
-import { webDist } from '../../core/http/app.js';
 import { contohBaris, contohCsv, contohPenduduk } from './contoh.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WALIDATA = 'walidata-kota';
 const WALIDATA_PASSWORD = 'kata-sandi-walidata-1';
 
@@ -24,8 +22,7 @@ describe('imports and reconciliation in Chromium', () => {
   const existing = contohPenduduk(0);
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
-    assert.ok(existsSync(`${webDist}/index.html`), 'web/dist is missing: npm run build:web');
+    assertBrowserReady();
     t = await startTestServer();
     const ok = (res: { status: number; body: unknown }, status = 201) => assert.equal(res.status, status, JSON.stringify(res.body));
     ok(await t.admin.post('/api/v1/users', { username: WALIDATA, displayName: 'Walidata Kota', password: WALIDATA_PASSWORD, roles: [{ role: 'walidata' }] }));
@@ -36,16 +33,8 @@ describe('imports and reconciliation in Chromium', () => {
       nik: existing.nik, noKk: existing.noKk, nama: 'Siti Aminah', jenisKelamin: existing.jenisKelamin, tempatLahir: 'Padang', tanggalLahir: existing.tanggalLahir,
       agama: 1, pendidikan: 5, pekerjaan: 15, statusKawin: 1, shdk: 4,
     }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
-    await page.goto(`${t.url}/`);
-    await page.getByLabel('Nama pengguna').fill(WALIDATA);
-    await page.getByLabel('Kata sandi').fill(WALIDATA_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
+    ({ browser, page } = await openBrowser());
+    await signIn(page, t.url, WALIDATA, WALIDATA_PASSWORD);
   });
 
   after(async () => {

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { assertBrowserReady, openBrowser, signIn } from '../../../test/helpers/browser.js';
 import { requestToken } from '../../../test/helpers/apps.js';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
-import { webDist } from '../../core/http/app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const KODE = '2.16.0.00.0.00.01.0000';
 const OPERATOR = 'operator-kominfo';
 const OPERATOR_PASSWORD = 'kata-sandi-operator-1';
@@ -25,8 +23,7 @@ describe('integration hub catalogue pages in Chromium', () => {
   let clientId = '';
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
-    assert.ok(existsSync(`${webDist}/index.html`), 'web/dist is missing: npm run build:web');
+    assertBrowserReady();
     t = await startTestServer();
     const opd = await t.admin.post('/api/v1/opd', { kode: KODE, nama: 'Dinas Komunikasi dan Informatika', singkatan: 'Diskominfo', jenis: 'dinas' });
     assert.equal(opd.status, 201, JSON.stringify(opd.body));
@@ -34,16 +31,8 @@ describe('integration hub catalogue pages in Chromium', () => {
     assert.equal(user.status, 201, JSON.stringify(user.body));
     const other = await t.admin.post('/api/v1/integrasi/aplikasi', { kode: 'portal-lama', nama: 'Portal Lama Diskominfo', jenis: 'website', opdKode: KODE, datasetKonsumsi: ['organisasi'] });
     assert.equal(other.status, 201, JSON.stringify(other.body));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
-    await page.goto(`${t.url}/`);
-    await page.getByLabel('Nama pengguna').fill(OPERATOR);
-    await page.getByLabel('Kata sandi').fill(OPERATOR_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
+    ({ browser, page } = await openBrowser());
+    await signIn(page, t.url, OPERATOR, OPERATOR_PASSWORD);
   });
 
   after(async () => {

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { assertBrowserReady, openBrowser, signIn } from '../../../test/helpers/browser.js';
 import { systemActor } from '../../core/audit/actor.js';
-import { webDist } from '../../core/http/app.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../../../test/helpers/server.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/apps.js';
 import { verifySignature } from './signature.js';
 import { TestReceiver } from './test-receiver.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 /**
  * An administrator subscribes an app to OPD events in the Webhook tab (a bad address is refused
@@ -33,22 +31,13 @@ describe('webhook pages in Chromium', () => {
   };
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
-    assert.ok(existsSync(`${webDist}/index.html`), 'web/dist is missing: npm run build:web');
+    assertBrowserReady();
     // One quick retry, then dead: the re-send button has something to do.
     t = await startTestServer({ env: { PADU_LOG_LEVEL: 'error', PADU_WEBHOOK_BACKOFF: '1', PADU_WEBHOOK_POLL_MS: '50' } });
     await receiver.start();
     app = await createTestApp(t, { kode: 'simpeg-uji', nama: 'SIMPEG Uji', scopes: ['events:read', 'organisasi:read'] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
-    await page.goto(`${t.url}/`);
-    await page.getByLabel('Nama pengguna').fill('admin');
-    await page.getByLabel('Kata sandi').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
+    ({ browser, page } = await openBrowser());
+    await signIn(page, t.url, 'admin', ADMIN_PASSWORD);
   });
   after(async () => {
     await browser?.close();
